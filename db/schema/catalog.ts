@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description'),
+    parentId: uuid('parent_id').references((): AnyPgColumn => categories.id, { onDelete: 'set null' }),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('categories_parent_idx').on(t.parentId, t.sortOrder)],
+);
+
+/**
+ * The B2C price is stored TTC (what a French shop displays) and the B2B list price HT; neither is
+ * ever derived from the other (see spec/tax.md).
+ */
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sku: text('sku').notNull().unique(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    unit: text('unit').notNull().default('pièce'),
+    categoryId: uuid('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    vatRateBp: integer('vat_rate_bp').notNull(),
+    b2cPriceTtcCents: bigint('b2c_price_ttc_cents', { mode: 'number' }).notNull(),
+    b2bListPriceHtCents: bigint('b2b_list_price_ht_cents', { mode: 'number' }).notNull(),
+    stockOnHand: integer('stock_on_hand').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+    isFeatured: boolean('is_featured').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('products_stock_non_negative', sql`${t.stockOnHand} >= 0`),
+    check('products_vat_rate_range', sql`${t.vatRateBp} between 0 and 10000`),
+    check('products_prices_non_negative', sql`${t.b2cPriceTtcCents} >= 0 and ${t.b2bListPriceHtCents} >= 0`),
+    check('products_sku_format', sql`${t.sku} ~ '^[A-Z0-9][A-Z0-9-]{1,31}$'`),
+    index('products_category_idx').on(t.categoryId, t.name),
+    index('products_featured_idx').on(t.isFeatured).where(sql`${t.isFeatured} and ${t.isActive}`),
+  ],
+);

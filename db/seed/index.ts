@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../lib/auth/password';
+import type { Database, Tx } from '../client';
+import {
+  accounts,
+  addresses,
+  categories,
+  persons,
+  positions,
+  products,
+  sellerProfile,
+  users,
+} from '../schema';
+import { demoCategories, demoProducts } from './catalog-data';
+import { DEMO_PASSWORD, demoCompanies, demoCustomer, demoSeller, demoStaff } from './people-data';
+import { slugify } from '../../lib/text/slugify';
+
+/** True once demo (or real) data exists: the seller's identity is the first thing seeded. */
+export async function isSeeded(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: sellerProfile.id }).from(sellerProfile).limit(1);
+  return rows.length > 0;
+}
+
+/** Inserts the demo data set in one transaction; does nothing when the database is already seeded. */
+export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
+  // Hash outside the transaction: scrypt is slow on purpose and PGlite serialises transactions.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7311202602)`);
+    const existing = await tx.select({ id: sellerProfile.id }).from(sellerProfile).limit(1);
+    if (existing.length > 0) return { seeded: false };
+    await tx.insert(sellerProfile).values({ id: 1, ...demoSeller });
+    const staffIds = await seedStaff(tx, passwordHash);
+    await seedCatalog(tx);
+    await seedCompanies(tx, passwordHash, staffIds.sales);
+    await seedCustomer(tx, passwordHash);
+    return { seeded: true };
+  });
+}
+
+async function createPerson(tx: Tx, p: { firstName: string; lastName: string; email: string; phone?: string }) {
+  const [row] = await tx
+    .insert(persons)
+    .values({ firstName: p.firstName, lastName: p.lastName, emails: [p.email], phones: p.phone ? [p.phone] : [] })
+    .returning({ id: persons.id });
+  return row!.id;
+}
+
+async function seedStaff(tx: Tx, passwordHash: string) {
+  const ids: Record<'admin' | 'sales', string> = { admin: '', sales: '' };
+  for (const s of demoStaff) {
+    const personId = await createPerson(tx, s);
+    const [u] = await tx
+      .insert(users)
+      .values({ personId, email: s.email, passwordHash, kind: 'staff', staffRole: s.role })
+      .returning({ id: users.id });
+    ids[s.role] = u!.id;
+  }
+  return ids;
+}
+
+async function seedCatalog(tx: Tx) {
+  const catIds = new Map<string, string>();
+  for (const [i, c] of demoCategories.entries()) {
+    const [row] = await tx.insert(categories).values({ ...c, sortOrder: i }).returning({ id: categories.id });
+    catIds.set(c.slug, row!.id);
+  }
+  await tx.insert(products).values(
+    demoProducts.map((d) => ({
+      sku: d.sku,
+      slug: slugify(d.name),
+      name: d.name,
+      description: d.description,
+      unit: d.unit ?? 'pièce',
+      categoryId: catIds.get(d.category) ?? null,
+      vatRateBp: d.vatRateBp,
+      b2cPriceTtcCents: d.ttc,
+      b2bListPriceHtCents: d.ht,
+      stockOnHand: d.stock,
+      isFeatured: d.featured ?? false,
+    })),
+  );
+}
+
+async function seedCompanies(tx: Tx, passwordHash: string, ownerUserId: string) {
+  for (const c of demoCompanies) {
+    const [acc] = await tx
+      .insert(accounts)
+      .values({
+        kind: 'company',
+        status: c.status,
+        legalName: c.legalName,
+        siren: c.siren ?? null,
+        siret: c.siret ?? null,
+        vatNumber: c.vatNumber ?? null,
+        country: c.country,
+        paymentTermDays: c.paymentTermDays,
+        paymentEndOfMonth: c.paymentEndOfMonth,
+        creditLimitCents: c.creditLimitCents,
+        fiscalYearEndMonth: c.fiscalYearEndMonth,
+        ownerUserId,
+      })
+      .returning({ id: accounts.id });
+    const accountId = acc!.id;
+    await tx.insert(addresses).values([
+      { accountId, kind: 'billing', label: 'Siège', ...c.address, isDefault: true },
+      { accountId, kind: 'delivery', label: 'Siège', ...c.address, isDefault: !c.delivery },
+      ...(c.delivery ? [{ accountId, kind: 'delivery' as const, ...c.delivery, isDefault: true }] : []),
+    ]);
+    for (const person of c.people) {
+      const personId = await createPerson(tx, person);
+      await tx.insert(positions).values({
+        personId,
+        accountId,
+        title: person.title,
+        department: person.department ?? null,
+        startedOn: '2022-01-03',
+        portalRole: person.portalRole ?? null,
+      });
+      if (person.login) {
+        await tx.insert(users).values({ personId, email: person.email, passwordHash, kind: 'business' });
+      }
+    }
+  }
+}
+
+async function seedCustomer(tx: Tx, passwordHash: string) {
+  const c = demoCustomer;
+  const personId = await createPerson(tx, c);
+  const [acc] = await tx
+    .insert(accounts)
+    .values({ kind: 'individual', status: 'active', legalName: `${c.firstName} ${c.lastName}`, country: 'FR' })
+    .returning({ id: accounts.id });
+  await tx.insert(addresses).values([
+    { accountId: acc!.id, kind: 'billing', ...c.address, isDefault: true },
+    { accountId: acc!.id, kind: 'delivery', ...c.address, isDefault: true },
+  ]);
+  await tx.insert(positions).values({ personId, accountId: acc!.id });
+  await tx.insert(users).values({ personId, email: c.email, passwordHash, kind: 'customer' });
+}
