@@ -1,0 +1,13 @@
+import type { Actor } from '@/lib/auth/actor';
+import { roleCan } from '@/lib/auth/roles';
+import { t } from '@/lib/i18n';
+import type { NavItem } from './area-shell';
+
+/** The back office's navigation, trimmed to what the actor may open. */
+export function backofficeNav(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ href: '/crm', label: t.nav.crmHome }];
+  items.push({ href: '/admin', label: t.nav.admin });
+  if (roleCan(actor.role, 'staff.users.manage')) items.push({ href: '/admin/users', label: t.nav.adminUsers });
+  if (roleCan(actor.role, 'outbox.read')) items.push({ href: '/admin/outbox', label: t.nav.adminOutbox });
+  return items;
+}
