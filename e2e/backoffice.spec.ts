@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, signOut, uniqueEmail } from './helpers';
+import { attemptSignIn, formAlert, signIn, signOut, uniqueEmail } from './helpers';
 
 test.describe('Back office', () => {
   test('the sales rep lands in the CRM on their accounts, and cannot manage staff', async ({ page }) => {
@@ -44,7 +44,7 @@ test.describe('Back office', () => {
     await expect(other.getByRole('status')).toContainText('Mot de passe enregistré');
     // The link is single-use.
     await other.goto(link!);
-    await expect(other.getByRole('alert')).toContainText('expiré ou a déjà servi');
+    await expect(formAlert(other)).toContainText('expiré ou a déjà servi');
     await signIn(other, email, 'mot-de-passe-de-marc');
     await expect(other).toHaveURL(/\/crm$/);
 
@@ -55,22 +55,22 @@ test.describe('Back office', () => {
     // Same cookie, next request: refused and sent back to sign in.
     await other.goto('/crm');
     await expect(other).toHaveURL(/\/login/);
-    await signIn(other, email, 'mot-de-passe-de-marc');
-    await expect(other.getByRole('alert')).toContainText('E-mail ou mot de passe incorrect.');
+    await attemptSignIn(other, email, 'mot-de-passe-de-marc');
+    await expect(formAlert(other)).toContainText('E-mail ou mot de passe incorrect.');
     await colleague.close();
     await signOut(page);
   });
 
   test('repeated wrong passwords throttle the account, with the same answer as an unknown email until then', async ({ page }) => {
     const email = 'acheteur@horlogerie-favre.test';
-    await signIn(page, 'personne@inconnu.test', 'mauvais-mot-de-passe');
-    await expect(page.getByRole('alert')).toHaveText('E-mail ou mot de passe incorrect.');
+    await attemptSignIn(page, 'personne@inconnu.test', 'mauvais-mot-de-passe');
+    await expect(formAlert(page)).toHaveText('E-mail ou mot de passe incorrect.');
     for (let i = 0; i < 5; i++) {
-      await signIn(page, email, `mauvais-${i}-mot-de-passe`);
-      await expect(page.getByRole('alert')).toHaveText('E-mail ou mot de passe incorrect.');
+      await attemptSignIn(page, email, `mauvais-${i}-mot-de-passe`);
+      await expect(formAlert(page)).toHaveText('E-mail ou mot de passe incorrect.');
     }
-    await signIn(page, email);
-    await expect(page.getByRole('alert')).toContainText('Trop de tentatives');
+    await attemptSignIn(page, email);
+    await expect(formAlert(page)).toContainText('Trop de tentatives');
     await expect(page).toHaveURL(/\/login/);
   });
 

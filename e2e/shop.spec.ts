@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniqueEmail } from './helpers';
+import { formAlert, signIn, uniqueEmail } from './helpers';
 
 test.describe('B2C shop', () => {
   test('the home page shows featured products with prices TTC formatted for France', async ({ page }) => {
@@ -37,10 +37,13 @@ test.describe('B2C shop', () => {
     await page.getByLabel('E-mail').fill('pas-un-email');
     await page.getByLabel('Mot de passe', { exact: true }).fill('court');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await expect(page.getByRole('alert').first()).toContainText('Vérifiez les champs');
+    await expect(formAlert(page)).toContainText('Vérifiez les champs');
     await expect(page.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
+    // Nothing typed is lost on a refusal (passwords excepted).
+    await expect(page.getByLabel('E-mail')).toHaveValue('pas-un-email');
     await expect(page.getByText('Adresse e-mail invalide.')).toBeVisible();
-    await expect(page.getByText('Au moins 10 caractères.')).toBeVisible();
+    await expect(page.locator('#f-password-error')).toHaveText('Au moins 10 caractères.');
+    await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveAttribute('aria-describedby', 'f-password-hint f-password-error');
   });
 
   test('the demo customer signs in and lands on their account', async ({ page }) => {

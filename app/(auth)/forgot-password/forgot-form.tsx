@@ -11,7 +11,7 @@ export function ForgotForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage error={state?.ok ? undefined : state?.error} message={state?.message} />
-      <Input label={t.auth.email} name="email" type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
+      <Input label={t.auth.email} name="email" type="email" autoComplete="email" required errors={state?.fieldErrors?.email} defaultValue={state?.values?.email} />
       <Button type="submit" className="w-full" pending={pending} pendingLabel={t.auth.submittingForgot}>
         {t.auth.submitForgot}
       </Button>

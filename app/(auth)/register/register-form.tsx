@@ -9,27 +9,32 @@ import { registerAction } from '../actions';
 
 export function RegisterForm() {
   const [state, action, pending] = useActionState(registerAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
+  // React resets the form after the action; keep what was typed to sign in once the account exists.
+  const submitted = useRef<{ email: string; password: string } | null>(null);
 
   useEffect(() => {
-    if (!state?.ok || !formRef.current) return;
-    const data = new FormData(formRef.current);
-    void signIn('credentials', {
-      email: String(data.get('email')),
-      password: String(data.get('password')),
-      redirect: false,
-    }).then(() => window.location.assign('/account'));
+    if (!state?.ok || !submitted.current) return;
+    void signIn('credentials', { ...submitted.current, redirect: false }).then(() => window.location.assign('/account'));
   }, [state]);
 
   const fe = state?.fieldErrors;
+  const v = state?.values;
   return (
-    <form ref={formRef} action={action} className="space-y-4" noValidate>
+    <form
+      action={action}
+      onSubmit={(e) => {
+        const data = new FormData(e.currentTarget);
+        submitted.current = { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') };
+      }}
+      className="space-y-4"
+      noValidate
+    >
       <FormMessage error={state?.ok ? undefined : state?.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Input label={t.auth.firstName} name="firstName" autoComplete="given-name" required errors={fe?.firstName} />
-        <Input label={t.auth.lastName} name="lastName" autoComplete="family-name" required errors={fe?.lastName} />
+        <Input label={t.auth.firstName} name="firstName" autoComplete="given-name" required errors={fe?.firstName} defaultValue={v?.firstName} />
+        <Input label={t.auth.lastName} name="lastName" autoComplete="family-name" required errors={fe?.lastName} defaultValue={v?.lastName} />
       </div>
-      <Input label={t.auth.email} name="email" type="email" autoComplete="email" required errors={fe?.email} />
+      <Input label={t.auth.email} name="email" type="email" autoComplete="email" required errors={fe?.email} defaultValue={v?.email} />
       <Input
         label={t.auth.password}
         name="password"

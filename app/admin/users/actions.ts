@@ -7,16 +7,17 @@ import { NOT_SIGNED_IN } from '@/lib/auth/guard';
 import { changeStaffRoleSchema, createStaffUserSchema, setUserStatusSchema } from '@/lib/auth/schemas';
 import { getActor } from '@/lib/auth/session';
 import { t } from '@/lib/i18n';
-import type { ActionState } from '@/lib/result';
+import { type ActionState, echoValues } from '@/lib/result';
 import { changeStaffRole, createStaffUser, setStaffUserStatus } from '@/lib/staff/service';
 
 export async function createStaffUserAction(_: ActionState, form: FormData): Promise<ActionState> {
   const actor = await getActor();
   if (!actor) return { ok: false, error: NOT_SIGNED_IN };
+  const values = echoValues(form);
   const input = createStaffUserSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, error: t.errors.checkFields, fieldErrors: z.flattenError(input.error).fieldErrors };
+  if (!input.success) return { ok: false, error: t.errors.checkFields, fieldErrors: z.flattenError(input.error).fieldErrors, values };
   const result = await createStaffUser(await getDb(), actor, input.data);
-  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors };
+  if (!result.ok) return { ok: false, error: result.error, fieldErrors: result.fieldErrors, values };
   revalidatePath('/admin/users');
   return { ok: true, message: t.admin.invited };
 }

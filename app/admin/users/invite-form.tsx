@@ -9,6 +9,7 @@ import { createStaffUserAction } from './actions';
 export function InviteForm() {
   const [state, action, pending] = useActionState(createStaffUserAction, null);
   const fe = state?.fieldErrors;
+  const v = state?.values;
   return (
     <form action={action} className="space-y-4 rounded-xl border border-neutral-200 bg-white p-5" noValidate aria-labelledby="invite-title">
       <h2 id="invite-title" className="font-semibold">
@@ -16,11 +17,11 @@ export function InviteForm() {
       </h2>
       <FormMessage error={state?.ok ? undefined : state?.error} message={state?.message} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Input label={t.auth.firstName} name="firstName" required errors={fe?.firstName} />
-        <Input label={t.auth.lastName} name="lastName" required errors={fe?.lastName} />
+        <Input label={t.auth.firstName} name="firstName" required errors={fe?.firstName} defaultValue={v?.firstName} />
+        <Input label={t.auth.lastName} name="lastName" required errors={fe?.lastName} defaultValue={v?.lastName} />
       </div>
-      <Input label={t.auth.email} name="email" type="email" required errors={fe?.email} />
-      <Select label={t.admin.role} name="role" defaultValue="sales" errors={fe?.role}>
+      <Input label={t.auth.email} name="email" type="email" required errors={fe?.email} defaultValue={v?.email} />
+      <Select label={t.admin.role} name="role" defaultValue={v?.role ?? 'sales'} errors={fe?.role}>
         <option value="sales">{t.roles.sales}</option>
         <option value="admin">{t.roles.admin}</option>
       </Select>
