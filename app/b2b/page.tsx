@@ -26,7 +26,7 @@ export default async function B2bHome() {
           <h2 id="identite" className="mb-3 font-semibold">
             {t.b2b.identity}
           </h2>
-          <dl className="grid grid-cols-[auto,1fr] gap-x-6 gap-y-2 text-sm">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
             <dt className="text-neutral-500">{t.b2b.company}</dt>
             <dd>{c.legalName}</dd>
             <dt className="text-neutral-500">{t.b2b.siren}</dt>

@@ -22,7 +22,7 @@ export default async function AdminUsersPage() {
   return (
     <>
       <PageHeader title={t.admin.usersTitle} intro={t.admin.usersIntro} crumbs={[{ label: t.nav.admin, href: '/admin' }, { label: t.admin.usersTitle }]} />
-      <div className="grid gap-6 xl:grid-cols-[1fr,22rem]">
+      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         {rows.length === 0 ? (
           <EmptyState title={t.admin.noUsers} />
         ) : (
