@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  customType,
   bigint,
   boolean,
   check,
@@ -11,6 +12,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const categories = pgTable(
   'categories',
@@ -45,6 +48,14 @@ export const products = pgTable(
     stockOnHand: integer('stock_on_hand').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
     isFeatured: boolean('is_featured').notNull().default(false),
+    /**
+     * Accent-folded, unstemmed words of the name (weight A), SKU (A) and description (B). The
+     * 'simple' configuration plus prefix queries with the plural stripped (lib/catalog/search-query)
+     * find "stylo" for "stylos" and "café" for "cafe", which the stock 'french' stemmer does not.
+     */
+    searchDocument: tsvector('search_document').generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple', comptoir_fold(name || ' ' || sku)), 'A') || setweight(to_tsvector('simple', comptoir_fold(description)), 'B')`,
+    ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -55,5 +66,8 @@ export const products = pgTable(
     check('products_sku_format', sql`${t.sku} ~ '^[A-Z0-9][A-Z0-9-]{1,31}$'`),
     index('products_category_idx').on(t.categoryId, t.name),
     index('products_featured_idx').on(t.isFeatured).where(sql`${t.isFeatured} and ${t.isActive}`),
+    index('products_search_idx').using('gin', t.searchDocument),
+    index('products_name_trgm_idx').using('gin', sql`comptoir_fold(${t.name}) gin_trgm_ops`),
+    index('products_b2c_price_idx').on(t.categoryId, t.b2cPriceTtcCents),
   ],
 );

@@ -8,3 +8,24 @@ export const userKind = pgEnum('user_kind', ['customer', 'business', 'staff']);
 export const staffRole = pgEnum('staff_role', ['sales', 'admin']);
 export const userStatus = pgEnum('user_status', ['active', 'deactivated']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+export const orderChannel = pgEnum('order_channel', ['b2c', 'b2b']);
+export const priceMode = pgEnum('price_mode', ['tax_inclusive', 'tax_exclusive']);
+export const orderStatus = pgEnum('order_status', [
+  'pending_approval',
+  'awaiting_payment',
+  'credit_hold',
+  'placed',
+  'confirmed',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'rejected',
+  'expired',
+]);
+export const orderOrigin = pgEnum('order_origin', ['cart', 'approval', 'quote']);
+export const vatTreatment = pgEnum('vat_treatment', ['domestic', 'intra_eu_goods', 'reverse_charge', 'export']);
+export const vatCategory = pgEnum('vat_category', ['S', 'Z', 'K', 'AE', 'G']);
+export const paymentMethod = pgEnum('payment_method', ['card', 'bank_transfer', 'on_account']);
+export const orderPaymentKind = pgEnum('order_payment_kind', ['capture', 'refund', 'transfer_received']);
+export const adjustmentKind = pgEnum('adjustment_kind', ['charge', 'allowance']);
+export const stockMovementKind = pgEnum('stock_movement_kind', ['order', 'cancel', 'adjustment', 'receipt']);

@@ -5,3 +5,6 @@ export * from './persons';
 export * from './users';
 export * from './catalog';
 export * from './system';
+export * from './orders';
+export * from './carts';
+export * from './stock';
