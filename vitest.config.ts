@@ -23,6 +23,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
+          env: { NEXTAUTH_SECRET: 'integration-tests-only-secret', NEXTAUTH_URL: 'http://localhost:3000' },
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', '.stryker-tmp/**'],
           globalSetup: ['test/global-setup.ts'],

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'outbox.read': ['admin', 'sales'],
   'audit.read': ['admin', 'sales'],
   'crm.use': ['admin', 'sales'],
+  'orders.manage': ['admin', 'sales'],
+  'catalog.manage': ['admin', 'sales'],
   'b2b.use': ['requester', 'purchaser', 'company_admin'],
   'shop.account': ['customer'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,294 @@
+import 'server-only';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Database, Tx } from '@/db/client';
+import {
+  cartLines,
+  carts,
+  orderAdjustments,
+  orderLines,
+  orderPayments,
+  orders,
+  orderStatusHistory,
+  products,
+  stockMovements,
+  type PostalAddress,
+} from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/record';
+import { isUniqueViolation } from '@/lib/db-errors';
+import { queueMail } from '@/lib/mail/outbox';
+import { formatMoney, formatRateBp } from '@/lib/money';
+import type { PaymentProvider } from '@/lib/payments/provider';
+import { fail, ok, type Result } from '@/lib/result';
+import { shopRefusal } from '@/lib/shop/cart-service';
+import { priceShopBasket } from '@/lib/shop/pricing';
+import type { CheckoutInput } from '@/lib/shop/schemas';
+import { SHIPPING_METHODS } from '@/lib/shop/shipping';
+import { orderAccessToken } from './access-token';
+
+export interface PlacedOrder {
+  orderId: string;
+  number: string;
+  accessToken: string;
+  status: 'placed' | 'awaiting_payment';
+}
+
+/** A refusal raised inside the transaction: it rolls everything back and becomes a user message. */
+class CheckoutRefusal extends Error {}
+
+async function findByIdempotencyKey(db: Database, key: string): Promise<PlacedOrder | null> {
+  const [row] = await db
+    .select({ id: orders.id, number: orders.number, status: orders.status })
+    .from(orders)
+    .where(eq(orders.idempotencyKey, key))
+    .limit(1);
+  if (!row) return null;
+  return { orderId: row.id, number: row.number, accessToken: orderAccessToken(row.id), status: row.status as PlacedOrder['status'] };
+}
+
+/**
+ * Places a consumer order from a cart, in one transaction: products locked in id order, stock
+ * reserved by conditional updates, prices and VAT recomputed from the catalogue by lib/tax, the card
+ * charged last (a decline rolls everything back and leaves the cart as it was). The idempotency key
+ * makes a repeated submit return the first order instead of a second one.
+ */
+export async function placeShopOrder(
+  db: Database,
+  actor: Actor | null,
+  cartId: string | null,
+  input: CheckoutInput,
+  provider: PaymentProvider,
+): Promise<Result<PlacedOrder>> {
+  const refusal = shopRefusal(actor);
+  if (refusal) return fail(refusal);
+  const existing = await findByIdempotencyKey(db, input.idempotencyKey);
+  if (existing) return ok(existing);
+  if (!cartId) return fail('Votre panier est vide.');
+
+  let chargedRef: string | null = null;
+  let amountCharged = 0;
+  try {
+    const placed = await db.transaction(async (tx) => {
+      // The cart must be this visitor's or this customer's.
+      const [cart] = await tx.select({ id: carts.id, userId: carts.userId }).from(carts).where(eq(carts.id, cartId)).limit(1);
+      if (!cart || (cart.userId !== null && cart.userId !== actor?.userId)) throw new CheckoutRefusal('Votre panier est vide.');
+
+      const rows = await tx
+        .select({
+          productId: products.id,
+          sku: products.sku,
+          name: products.name,
+          quantity: cartLines.quantity,
+          unitPriceTtcCents: products.b2cPriceTtcCents,
+          vatRateBp: products.vatRateBp,
+          stock: products.stockOnHand,
+          active: products.isActive,
+        })
+        .from(cartLines)
+        .innerJoin(products, eq(products.id, cartLines.productId))
+        .where(eq(cartLines.cartId, cartId))
+        .orderBy(asc(products.id))
+        .for('update', { of: products });
+      if (rows.length === 0) throw new CheckoutRefusal('Votre panier est vide.');
+      for (const r of rows) {
+        if (!r.active) throw new CheckoutRefusal(`« ${r.name} » n’est plus vendu : retirez-le du panier.`);
+        if (r.quantity > r.stock) {
+          throw new CheckoutRefusal(
+            r.stock === 0 ? `Rupture de stock : « ${r.name} » n’est plus disponible.` : `Rupture de stock : il ne reste que ${r.stock} « ${r.name} ».`,
+          );
+        }
+      }
+
+      const totals = priceShopBasket(rows, input.shippingMethod);
+      if (totals.tax.totalGrossCents !== input.expectedTotalCents) {
+        throw new CheckoutRefusal(
+          `Le montant de votre panier a changé (${formatMoney(totals.tax.totalGrossCents)} au lieu de ${formatMoney(input.expectedTotalCents)}) : vérifiez-le avant de commander.`,
+        );
+      }
+
+      const status = input.paymentMethod === 'card' ? 'placed' : 'awaiting_payment';
+      const name = `${input.firstName} ${input.lastName}`;
+      const address: PostalAddress = {
+        name,
+        line1: input.line1,
+        line2: input.line2 || null,
+        postalCode: input.postalCode,
+        city: input.city,
+        country: 'FR',
+        phone: input.phone || null,
+      };
+      const [seq] = await tx.execute<{ n: string }>(sql`select nextval('order_number_seq')::text as n`).then(rowsOf<{ n: string }>);
+      const number = `CMD-${new Date().getFullYear()}-${seq!.n.padStart(6, '0')}`;
+      // Inserting the order first claims the idempotency key: a parallel submit waits here, then
+      // fails on the unique index and returns this order.
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          number,
+          channel: 'b2c',
+          priceMode: 'tax_inclusive',
+          status,
+          origin: 'cart',
+          accountId: actor?.accountId ?? null,
+          placedByUserId: actor?.userId ?? null,
+          customerName: name,
+          email: input.email,
+          billingAddress: address,
+          deliveryAddress: address,
+          shippingMethod: input.shippingMethod,
+          treatment: 'domestic',
+          paymentMethod: input.paymentMethod,
+          totalNetCents: totals.tax.totalNetCents,
+          totalVatCents: totals.tax.totalVatCents,
+          totalGrossCents: totals.tax.totalGrossCents,
+          vatBreakdown: totals.tax.breakdown,
+          mentions: totals.tax.mentions,
+          idempotencyKey: input.idempotencyKey,
+          placedAt: status === 'placed' ? sql`now()` : null,
+        })
+        .returning({ id: orders.id });
+      const orderId = order!.id;
+
+      await tx.insert(orderLines).values(
+        rows.map((r, i) => ({
+          orderId,
+          position: i + 1,
+          productId: r.productId,
+          sku: r.sku,
+          description: r.name,
+          quantity: r.quantity,
+          unitPriceCents: r.unitPriceTtcCents,
+          vatRateBp: r.vatRateBp,
+          vatCategory: totals.tax.lines[i]!.category,
+          lineTotalCents: totals.tax.lines[i]!.lineTotalCents,
+          netCents: totals.tax.lines[i]!.netCents,
+        })),
+      );
+      if (totals.tax.adjustments.length > 0) {
+        await tx.insert(orderAdjustments).values(
+          totals.tax.adjustments.map((a) => ({
+            orderId,
+            kind: a.kind,
+            itemIndex: a.index,
+            reason: a.reason ?? SHIPPING_METHODS[input.shippingMethod].label,
+            vatRateBp: a.vatRateBp,
+            vatCategory: a.category,
+            amountCents: a.amountCents,
+            netCents: a.netCents,
+          })),
+        );
+      }
+
+      await reserveStock(tx, orderId, rows, actor);
+      await tx.insert(orderStatusHistory).values({ orderId, fromStatus: null, toStatus: status, actorUserId: actor?.userId ?? null });
+
+      if (input.paymentMethod === 'card') {
+        const charge = await provider.charge({
+          amountCents: totals.tax.totalGrossCents,
+          reference: number,
+          card: { number: input.cardNumber, expiry: input.cardExpiry, cvc: input.cardCvc, holder: name },
+        });
+        if (!charge.ok) throw new CheckoutRefusal(charge.declineMessage);
+        chargedRef = charge.providerRef;
+        amountCharged = totals.tax.totalGrossCents;
+        await tx.insert(orderPayments).values({
+          orderId,
+          kind: 'capture',
+          method: 'card',
+          amountCents: totals.tax.totalGrossCents,
+          providerRef: charge.providerRef,
+        });
+      }
+
+      const accessToken = orderAccessToken(orderId);
+      await queueMail(tx, confirmationMail({ number, email: input.email, name, status, rows, totals, orderId, accessToken }));
+      await tx.delete(cartLines).where(eq(cartLines.cartId, cartId));
+      await recordAudit(tx, {
+        actorUserId: actor?.userId ?? null,
+        action: 'order.place',
+        entityType: 'order',
+        entityId: orderId,
+        after: { number, status, totalGrossCents: totals.tax.totalGrossCents },
+      });
+      return { orderId, number, accessToken, status } satisfies PlacedOrder;
+    });
+    return ok(placed);
+  } catch (error) {
+    if (chargedRef) {
+      // The card was charged but the order did not commit: give the money back.
+      await provider.refund({ providerRef: chargedRef, amountCents: amountCharged, reference: 'rollback' });
+    }
+    if (error instanceof CheckoutRefusal || isUniqueViolation(error, 'orders_idempotency_key_unique')) {
+      // A repeated submit that lost the race (or found the cart already emptied by the first one)
+      // answers with the order the first submit placed.
+      const first = await findByIdempotencyKey(db, input.idempotencyKey);
+      if (first) return ok(first);
+      if (error instanceof CheckoutRefusal) return fail(error.message);
+    }
+    throw error;
+  }
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Conditional decrements in product id order: the stock can never go below zero, even in parallel. */
+async function reserveStock(
+  tx: Tx,
+  orderId: string,
+  rows: { productId: string; name: string; quantity: number }[],
+  actor: Actor | null,
+): Promise<void> {
+  for (const r of rows) {
+    const [updated] = await tx
+      .update(products)
+      .set({ stockOnHand: sql`${products.stockOnHand} - ${r.quantity}`, updatedAt: sql`now()` })
+      .where(sql`${products.id} = ${r.productId} and ${products.stockOnHand} >= ${r.quantity}`)
+      .returning({ stock: products.stockOnHand });
+    if (!updated) throw new CheckoutRefusal(`Rupture de stock : « ${r.name} » n’est plus disponible en quantité suffisante.`);
+    await tx.insert(stockMovements).values({
+      productId: r.productId,
+      kind: 'order',
+      quantityDelta: -r.quantity,
+      stockAfter: updated.stock,
+      orderId,
+      actorUserId: actor?.userId ?? null,
+    });
+  }
+}
+
+function confirmationMail(o: {
+  number: string;
+  email: string;
+  name: string;
+  status: string;
+  orderId: string;
+  accessToken: string;
+  rows: { name: string; quantity: number; unitPriceTtcCents: number }[];
+  totals: ReturnType<typeof priceShopBasket>;
+}) {
+  const base = (process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+  const lines = o.rows.map((r, i) => `- ${r.quantity} × ${r.name} : ${formatMoney(o.totals.tax.lines[i]!.lineTotalCents)} TTC`);
+  const vat = o.totals.tax.breakdown.map((b) => `  dont TVA ${formatRateBp(b.vatRateBp)} : ${formatMoney(b.vatCents)}`);
+  return {
+    to: o.email,
+    subject: `Votre commande ${o.number}`,
+    text: [
+      `Bonjour ${o.name},`,
+      '',
+      o.status === 'placed'
+        ? `Merci pour votre commande ${o.number}, payée par carte.`
+        : `Votre commande ${o.number} est enregistrée. Elle sera préparée à réception de votre virement.`,
+      '',
+      ...lines,
+      `Livraison : ${formatMoney(o.totals.shippingTtcCents)} TTC`,
+      `Total : ${formatMoney(o.totals.tax.totalGrossCents)} TTC (${formatMoney(o.totals.tax.totalNetCents)} HT)`,
+      ...vat,
+      '',
+      `Suivre votre commande : ${base}/orders/${o.orderId}?t=${o.accessToken}`,
+      '',
+      'Vous disposez d’un délai de 14 jours à compter de la réception pour exercer votre droit de rétractation.',
+    ].join('\n'),
+  };
+}

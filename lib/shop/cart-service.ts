@@ -1,0 +1,199 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database, Executor } from '@/db/client';
+import { cartLines, carts, products } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { fail, ok, type Result } from '@/lib/result';
+import { priceShopBasket, type ShopTotals } from './pricing';
+import type { ShippingMethod } from './shipping';
+
+export const MAX_LINE_QUANTITY = 999;
+export const B2B_USE_PORTAL = 'Les comptes entreprise commandent sur le portail entreprise, aux prix négociés HT.';
+
+/** The shop's cart is for visitors and consumers; business and staff logins are sent elsewhere. */
+export function shopRefusal(actor: Actor | null): string | null {
+  if (!actor || actor.role === 'customer') return null;
+  return actor.role === 'sales' || actor.role === 'admin' ? 'Le panier de la boutique est réservé aux clients particuliers.' : B2B_USE_PORTAL;
+}
+
+/**
+ * Finds the cart of this request: a customer's own cart (a visitor's cart from the cookie is merged
+ * into it at the first request after sign-in), or the visitor's cookie cart. Null when none exists.
+ */
+export async function resolveCartId(db: Database, actor: Actor | null, cookieCartId: string | undefined): Promise<string | null> {
+  const guestId = cookieCartId && /^[0-9a-f-]{36}$/i.test(cookieCartId) ? cookieCartId : undefined;
+  if (!actor || actor.role !== 'customer') {
+    if (!guestId || actor) return null;
+    const [row] = await db.select({ id: carts.id }).from(carts).where(and(eq(carts.id, guestId), isNull(carts.userId))).limit(1);
+    return row?.id ?? null;
+  }
+  return db.transaction(async (tx) => {
+    const [own] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, actor.userId)).orderBy(asc(carts.createdAt)).limit(1);
+    if (!guestId) return own?.id ?? null;
+    const [guest] = await tx
+      .select({ id: carts.id })
+      .from(carts)
+      .where(and(eq(carts.id, guestId), isNull(carts.userId)))
+      .for('update')
+      .limit(1);
+    if (!guest) return own?.id ?? null;
+    if (!own) {
+      await tx.update(carts).set({ userId: actor.userId, updatedAt: sql`now()` }).where(eq(carts.id, guest.id));
+      return guest.id;
+    }
+    await mergeLines(tx, guest.id, own.id);
+    await tx.delete(carts).where(eq(carts.id, guest.id));
+    return own.id;
+  });
+}
+
+async function mergeLines(tx: Executor, fromCartId: string, intoCartId: string): Promise<void> {
+  await tx.execute(sql`
+    insert into cart_lines (cart_id, product_id, quantity)
+    select ${intoCartId}, product_id, quantity from cart_lines where cart_id = ${fromCartId}
+    on conflict (cart_id, product_id)
+    do update set quantity = least(${MAX_LINE_QUANTITY}, cart_lines.quantity + excluded.quantity)`);
+  await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, intoCartId));
+}
+
+export interface CartLineView {
+  productId: string;
+  sku: string;
+  slug: string;
+  name: string;
+  unit: string;
+  quantity: number;
+  unitPriceTtcCents: number;
+  vatRateBp: number;
+  lineTotalCents: number;
+  stockOnHand: number;
+  available: boolean;
+}
+
+export interface CartView {
+  cartId: string | null;
+  lines: CartLineView[];
+  /** Lines that cannot be ordered as they are (inactive product, not enough stock). */
+  problems: string[];
+  totals: ShopTotals | null;
+  itemCount: number;
+}
+
+const EMPTY: CartView = { cartId: null, lines: [], problems: [], totals: null, itemCount: 0 };
+
+/** The cart with current catalogue prices and its totals from lib/tax (what checkout will charge). */
+export async function getCartView(db: Executor, cartId: string | null, method: ShippingMethod): Promise<CartView> {
+  if (!cartId) return EMPTY;
+  const rows = await db
+    .select({
+      productId: products.id,
+      sku: products.sku,
+      slug: products.slug,
+      name: products.name,
+      unit: products.unit,
+      quantity: cartLines.quantity,
+      unitPriceTtcCents: products.b2cPriceTtcCents,
+      vatRateBp: products.vatRateBp,
+      stockOnHand: products.stockOnHand,
+      isActive: products.isActive,
+    })
+    .from(cartLines)
+    .innerJoin(products, eq(products.id, cartLines.productId))
+    .where(eq(cartLines.cartId, cartId))
+    .orderBy(asc(cartLines.addedAt), asc(products.name));
+  if (rows.length === 0) return { ...EMPTY, cartId };
+  const problems: string[] = [];
+  for (const r of rows) {
+    if (!r.isActive) problems.push(`« ${r.name} » n’est plus vendu : retirez-le du panier.`);
+    else if (r.quantity > r.stockOnHand) {
+      problems.push(
+        r.stockOnHand === 0
+          ? `« ${r.name} » est en rupture de stock.`
+          : `Il ne reste que ${r.stockOnHand} « ${r.name} » : réduisez la quantité.`,
+      );
+    }
+  }
+  const totals = priceShopBasket(rows, method);
+  const lines = rows.map((r, i) => ({
+    productId: r.productId,
+    sku: r.sku,
+    slug: r.slug,
+    name: r.name,
+    unit: r.unit,
+    quantity: r.quantity,
+    unitPriceTtcCents: r.unitPriceTtcCents,
+    vatRateBp: r.vatRateBp,
+    lineTotalCents: totals.tax.lines[i]!.lineTotalCents,
+    stockOnHand: r.stockOnHand,
+    available: r.isActive && r.quantity <= r.stockOnHand,
+  }));
+  return { cartId, lines, problems, totals, itemCount: rows.reduce((s, r) => s + r.quantity, 0) };
+}
+
+/** Adds units of a product; creates the cart when there is none (the caller sets the cookie). */
+export async function addToCart(
+  db: Database,
+  actor: Actor | null,
+  cartId: string | null,
+  input: { productId: string; quantity: number },
+): Promise<Result<{ cartId: string }>> {
+  const refusal = shopRefusal(actor);
+  if (refusal) return fail(refusal);
+  return db.transaction(async (tx) => {
+    const [product] = await tx
+      .select({ id: products.id, name: products.name, stock: products.stockOnHand, active: products.isActive })
+      .from(products)
+      .where(eq(products.id, input.productId))
+      .limit(1);
+    if (!product || !product.active) return fail<{ cartId: string }>('Ce produit n’est pas disponible.');
+    if (product.stock <= 0) return fail<{ cartId: string }>(`« ${product.name} » est en rupture de stock.`);
+    let id = cartId;
+    if (!id) {
+      const [created] = await tx
+        .insert(carts)
+        .values({ userId: actor?.role === 'customer' ? actor.userId : null })
+        .returning({ id: carts.id });
+      id = created!.id;
+    }
+    await tx
+      .insert(cartLines)
+      .values({ cartId: id, productId: product.id, quantity: Math.min(input.quantity, MAX_LINE_QUANTITY) })
+      .onConflictDoUpdate({
+        target: [cartLines.cartId, cartLines.productId],
+        set: { quantity: sql`least(${MAX_LINE_QUANTITY}, ${cartLines.quantity} + excluded.quantity)` },
+      });
+    await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, id));
+    return ok({ cartId: id });
+  });
+}
+
+/** Sets a line's quantity; 0 removes it. */
+export async function setCartQuantity(
+  db: Database,
+  actor: Actor | null,
+  cartId: string | null,
+  input: { productId: string; quantity: number },
+): Promise<Result<null>> {
+  const refusal = shopRefusal(actor);
+  if (refusal) return fail(refusal);
+  if (!cartId) return fail('Votre panier est vide.');
+  if (input.quantity === 0) {
+    await db.delete(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, input.productId)));
+  } else {
+    await db
+      .update(cartLines)
+      .set({ quantity: Math.min(input.quantity, MAX_LINE_QUANTITY) })
+      .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, input.productId)));
+  }
+  return ok(null);
+}
+
+/** Number of units in a cart, for the header badge. */
+export async function countCartItems(db: Database, cartId: string | null): Promise<number> {
+  if (!cartId) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${cartLines.quantity}), 0)`.mapWith(Number) })
+    .from(cartLines)
+    .where(inArray(cartLines.cartId, [cartId]));
+  return row?.n ?? 0;
+}
