@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Parallel local builds (one per developer/agent) need their own output directory.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite and postgres.js must not be bundled (STACK-NOTES trap 1).
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'nodemailer'],
   experimental: { authInterrupts: true },

@@ -7,6 +7,8 @@ import type { NavItem } from './area-shell';
 export function backofficeNav(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: '/crm', label: t.nav.crmHome }];
   items.push({ href: '/admin', label: t.nav.admin });
+  if (roleCan(actor.role, 'orders.manage')) items.push({ href: '/admin/orders', label: t.nav.adminOrders });
+  if (roleCan(actor.role, 'catalog.manage')) items.push({ href: '/admin/catalogue', label: t.nav.adminCatalog });
   if (roleCan(actor.role, 'staff.users.manage')) items.push({ href: '/admin/users', label: t.nav.adminUsers });
   if (roleCan(actor.role, 'outbox.read')) items.push({ href: '/admin/outbox', label: t.nav.adminOutbox });
   return items;

@@ -1,0 +1,2 @@
+/** Back-office catalogue: products, categories, stock adjustments. */
+export const frAdminCatalog = {} as const;

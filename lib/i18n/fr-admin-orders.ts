@@ -1,0 +1,2 @@
+/** Back-office orders: list, detail, status changes. */
+export const frAdminOrders = {} as const;

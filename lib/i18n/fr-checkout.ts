@@ -1,0 +1,2 @@
+/** Cart, checkout, order confirmation and the customer's orders. */
+export const frCheckout = {} as const;
