@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { addresses } from '@/db/schema';
+import { addresses, persons } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { refuseUnless } from '@/lib/auth/guard';
 import { ok, type Result } from '@/lib/result';
@@ -31,6 +31,8 @@ export const addressColumns = {
 };
 
 export interface CustomerProfile {
+  firstName: string;
+  lastName: string;
   name: string;
   email: string;
   addresses: AddressView[];
@@ -47,5 +49,16 @@ export async function getCustomerProfile(db: Database, actor: Actor | null): Pro
         .where(eq(addresses.accountId, actor!.accountId))
         .orderBy(asc(addresses.kind), asc(addresses.label))
     : [];
-  return ok({ name: actor!.name, email: actor!.email, addresses: rows });
+  const [person] = await db
+    .select({ firstName: persons.firstName, lastName: persons.lastName })
+    .from(persons)
+    .where(eq(persons.id, actor!.personId))
+    .limit(1);
+  return ok({
+    firstName: person?.firstName ?? '',
+    lastName: person?.lastName ?? '',
+    name: actor!.name,
+    email: actor!.email,
+    addresses: rows,
+  });
 }

@@ -6,14 +6,20 @@ import { AddressCard } from '@/app/_components/address-card';
 import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { getCustomerProfile } from '@/lib/customers/service';
+import { listCustomerOrders } from '@/lib/orders/queries';
+import { CustomerOrders } from './customer-orders';
 import { t } from '@/lib/i18n';
 
 export const metadata: Metadata = { title: t.shop.accountTitle };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requireAudience('shop', '/account');
-  const profile = await getCustomerProfile(await getDb(), actor);
-  if (!profile.ok) forbidden();
+  const db = await getDb();
+  const [profile, orders] = await Promise.all([
+    getCustomerProfile(db, actor),
+    listCustomerOrders(db, actor, Number((await searchParams).page) || 1),
+  ]);
+  if (!profile.ok || !orders.ok) forbidden();
   const { name, email, addresses } = profile.value;
   return (
     <>
@@ -25,6 +31,7 @@ export default async function AccountPage() {
         <p>{name}</p>
         <p className="text-sm text-neutral-600">{email}</p>
       </section>
+      <CustomerOrders page={orders.value} />
       <section aria-labelledby="adresses">
         <h2 id="adresses" className="mb-3 font-semibold">
           {t.shop.addresses}
