@@ -85,7 +85,6 @@ CREATE TABLE "orders" (
 	"purchase_order_ref" text,
 	"requested_delivery_date" date,
 	"idempotency_key" text,
-	"access_token_hash" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"placed_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -82,8 +82,6 @@ export const orders = pgTable(
     requestedDeliveryDate: date('requested_delivery_date'),
     /** Client-generated per checkout page: a double submit finds the order already placed. */
     idempotencyKey: text('idempotency_key'),
-    /** Random capability that lets a guest open their own order's page (SHA-256 stored). */
-    accessTokenHash: text('access_token_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     placedAt: timestamp('placed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
