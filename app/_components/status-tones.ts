@@ -1,3 +1,5 @@
+import { orderStatusTones } from '@/lib/orders/order-status-labels';
+import type { OrderStatus } from '@/lib/orders/rules';
 import type { StatusTone } from './status-badge';
 
 export const accountStatusTone: Record<'prospect' | 'active' | 'suspended', StatusTone> = {
@@ -16,3 +18,6 @@ export const outboxStatusTone: Record<'pending' | 'sent' | 'failed', StatusTone>
   sent: 'success',
   failed: 'danger',
 };
+
+/** Order states (lib/orders/order-status-labels.ts holds the map so non-UI code can share it). */
+export const orderStatusTone: Record<OrderStatus, StatusTone> = orderStatusTones;
