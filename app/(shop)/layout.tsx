@@ -1,21 +1,28 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { SignOutButton } from '@/app/_components/sign-out-button';
 import { getActor } from '@/lib/auth/session';
 import { homePathOf } from '@/lib/auth/roles';
 import { t } from '@/lib/i18n';
+import { currentCartCount } from '@/lib/shop/current-cart';
+import { CartLink } from './_components/cart-link';
+import { HeaderSearch, SearchBox } from './_components/header-search';
 
 export default async function ShopLayout({ children }: { children: ReactNode }) {
-  const actor = await getActor();
+  const [actor, cartCount] = await Promise.all([getActor(), currentCartCount()]);
+  const searchClass = 'order-last w-full md:order-none md:w-auto md:max-w-md md:flex-1';
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-amber-100 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 md:py-4">
           <Link href="/" className="text-xl font-semibold tracking-tight text-accent-700">
             {t.app.name}
           </Link>
-          <nav aria-label={t.nav.mainNavigation} className="flex flex-wrap items-center gap-4 text-sm">
-            <Link href="/" className="hover:underline">
+          <Suspense fallback={<SearchBox className={searchClass} />}>
+            <HeaderSearch className={searchClass} />
+          </Suspense>
+          <nav aria-label={t.nav.mainNavigation} className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm">
+            <Link href="/" className="hidden hover:underline lg:inline">
               {t.nav.home}
             </Link>
             {actor ? (
@@ -30,15 +37,19 @@ export default async function ShopLayout({ children }: { children: ReactNode }) 
                 <Link href="/login" className="hover:underline">
                   {t.nav.signIn}
                 </Link>
-                <Link href="/register" className="rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700">
+                <Link
+                  href="/register"
+                  className="hidden rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700 sm:inline-block"
+                >
                   {t.nav.register}
                 </Link>
               </>
             )}
+            <CartLink count={cartCount} />
           </nav>
         </div>
       </header>
-      <main id="contenu" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+      <main id="contenu" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>
       <footer className="border-t border-neutral-200 bg-white py-6 text-center text-xs text-neutral-500">

@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { EmptyState } from '@/app/_components/empty-state';
-import { Money } from '@/app/_components/money';
+import { ProductGrid } from '@/app/_components/product-card';
 import { getDb } from '@/db/client';
-import { consumerUnitPrice } from '@/lib/catalog/display-price';
+import { categoryHref } from '@/lib/catalog/links';
 import { listCategories, listFeaturedProducts } from '@/lib/catalog/service';
 import { t } from '@/lib/i18n';
-import { formatRateBp } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,29 +28,7 @@ export default async function ShopHome() {
         <h2 id="featured" className="mb-4 text-xl font-semibold">
           {t.shop.featured}
         </h2>
-        {featured.length === 0 ? (
-          <EmptyState title={t.shop.noFeatured} />
-        ) : (
-          <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
-            {featured.map((p) => {
-              const price = consumerUnitPrice(p.b2cPriceTtcCents, p.vatRateBp);
-              return (
-                <li key={p.id} className="flex flex-col rounded-xl border border-neutral-200 bg-white p-4 shadow-sm">
-                  <div aria-hidden="true" className="mb-3 flex aspect-[4/3] items-center justify-center rounded-lg bg-amber-50 text-3xl font-semibold text-amber-700">
-                    {p.name.slice(0, 1)}
-                  </div>
-                  <h3 className="text-sm font-medium text-neutral-900">{p.name}</h3>
-                  <p className="mt-auto pt-2 text-lg font-semibold">
-                    <Money cents={price.grossCents} suffix="TTC" />
-                  </p>
-                  <p className="text-xs text-neutral-500">
-                    {t.shop.vatRate} {formatRateBp(p.vatRateBp)} · {p.stockOnHand > 0 ? t.shop.inStock : t.shop.outOfStock}
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        {featured.length === 0 ? <EmptyState title={t.shop.noFeatured} /> : <ProductGrid products={featured} />}
       </section>
 
       <section aria-labelledby="rayons">
@@ -60,8 +37,12 @@ export default async function ShopHome() {
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {cats.map((c) => (
-            <li key={c.id} className="rounded-xl border border-neutral-200 bg-white p-4">
-              <h3 className="font-medium">{c.name}</h3>
+            <li key={c.id} className="relative rounded-xl border border-neutral-200 bg-white p-4 transition-shadow focus-within:ring-2 focus-within:ring-accent-600 hover:shadow-md">
+              <h3 className="font-medium">
+                <Link href={categoryHref(c.slug)} className="after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-none">
+                  {c.name}
+                </Link>
+              </h3>
               {c.description ? <p className="mt-1 text-sm text-neutral-600">{c.description}</p> : null}
             </li>
           ))}

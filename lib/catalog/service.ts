@@ -1,8 +1,11 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { categories, products } from '@/db/schema';
+import { CATALOG_PAGE_SIZE, clampPage, pageCountOf, type ProductSort } from './listing';
 
+/** What a product card shows (public data, active products only). */
 export interface ProductCard {
   id: string;
   sku: string;
@@ -12,9 +15,12 @@ export interface ProductCard {
   vatRateBp: number;
   b2cPriceTtcCents: number;
   stockOnHand: number;
+  /** For the generated picture's colours and pictogram; null when the product has no category. */
+  categorySlug: string | null;
 }
 
-const cardColumns = {
+/** The card columns; every query using them left-joins `categories`. */
+export const cardColumns = {
   id: products.id,
   sku: products.sku,
   slug: products.slug,
@@ -23,15 +29,30 @@ const cardColumns = {
   vatRateBp: products.vatRateBp,
   b2cPriceTtcCents: products.b2cPriceTtcCents,
   stockOnHand: products.stockOnHand,
+  categorySlug: categories.slug,
 };
+
+/** Names in French reading order whatever the database collation: "Écran" next to "Enveloppes". */
+export const foldedName = sql`comptoir_fold(${products.name})`;
+
+/** One page of a product list, with what pagination needs. */
+export interface ProductPage {
+  rows: ProductCard[];
+  total: number;
+  /** The page shown (a page past the end is brought back to the last one). */
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
 
 /** Featured active products for the shop's home page (public data). */
 export async function listFeaturedProducts(db: Database, limit = 8): Promise<ProductCard[]> {
   return db
     .select(cardColumns)
     .from(products)
+    .leftJoin(categories, eq(categories.id, products.categoryId))
     .where(and(eq(products.isFeatured, true), eq(products.isActive, true)))
-    .orderBy(asc(products.name))
+    .orderBy(foldedName, asc(products.id))
     .limit(limit);
 }
 
@@ -49,4 +70,92 @@ export async function listCategories(db: Database): Promise<CategorySummary[]> {
     .from(categories)
     .orderBy(asc(categories.sortOrder), asc(categories.name))
     .limit(100);
+}
+
+export interface CategoryDetail extends CategorySummary {
+  /** The parent rayon, for breadcrumbs. */
+  parent: { slug: string; name: string } | null;
+}
+
+const parentCategories = alias(categories, 'parent_category');
+
+/** A category by its URL slug, or null (public data). */
+export async function getCategoryBySlug(db: Database, slug: string): Promise<CategoryDetail | null> {
+  if (slug.length === 0 || slug.length > 200) return null;
+  const [row] = await db
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: categories.name,
+      description: categories.description,
+      parentSlug: parentCategories.slug,
+      parentName: parentCategories.name,
+    })
+    .from(categories)
+    .leftJoin(parentCategories, eq(parentCategories.id, categories.parentId))
+    .where(eq(categories.slug, slug))
+    .limit(1);
+  if (!row) return null;
+  const { parentSlug, parentName, ...category } = row;
+  return { ...category, parent: parentSlug !== null && parentName !== null ? { slug: parentSlug, name: parentName } : null };
+}
+
+const sortOrders: Record<ProductSort, SQL[]> = {
+  name: [foldedName, asc(products.id)],
+  price_asc: [asc(products.b2cPriceTtcCents), foldedName, asc(products.id)],
+  price_desc: [desc(products.b2cPriceTtcCents), foldedName, asc(products.id)],
+  newest: [desc(products.createdAt), foldedName, asc(products.id)],
+};
+
+/**
+ * The active products of a category and of its direct sub-categories, in the chosen order, one page
+ * at a time (public data). Ties are broken by name then id, so pages never overlap.
+ */
+export async function listCategoryProducts(
+  db: Database,
+  categoryId: string,
+  { sort = 'name', page = 1, pageSize = CATALOG_PAGE_SIZE }: { sort?: ProductSort; page?: number; pageSize?: number } = {},
+): Promise<ProductPage> {
+  const inCategory = and(
+    eq(products.isActive, true),
+    or(
+      eq(products.categoryId, categoryId),
+      sql`${products.categoryId} in (select ${categories.id} from ${categories} where ${categories.parentId} = ${categoryId})`,
+    ),
+  );
+  const [counted] = await db.select({ n: count() }).from(products).where(inCategory);
+  const total = counted?.n ?? 0;
+  const pageCount = pageCountOf(total, pageSize);
+  const shown = clampPage(page, pageCount);
+  const rows =
+    total === 0
+      ? []
+      : await db
+          .select(cardColumns)
+          .from(products)
+          .leftJoin(categories, eq(categories.id, products.categoryId))
+          .where(inCategory)
+          .orderBy(...sortOrders[sort])
+          .limit(pageSize)
+          .offset((shown - 1) * pageSize);
+  return { rows, total, page: shown, pageSize, pageCount };
+}
+
+export interface ProductDetail extends ProductCard {
+  description: string;
+  category: { slug: string; name: string } | null;
+}
+
+/** An active product by its URL slug, or null: an inactive product is not for sale (public data). */
+export async function getProductBySlug(db: Database, slug: string): Promise<ProductDetail | null> {
+  if (slug.length === 0 || slug.length > 200) return null;
+  const [row] = await db
+    .select({ ...cardColumns, description: products.description, categoryName: categories.name })
+    .from(products)
+    .leftJoin(categories, eq(categories.id, products.categoryId))
+    .where(and(eq(products.slug, slug), eq(products.isActive, true)))
+    .limit(1);
+  if (!row) return null;
+  const { categoryName, ...product } = row;
+  return { ...product, category: product.categorySlug !== null && categoryName !== null ? { slug: product.categorySlug, name: categoryName } : null };
 }

@@ -8,6 +8,7 @@ export const ORDER_NOTE_MAX = 500;
 export const changeOrderStatusSchema = z.object({
   orderId: z.uuid(),
   to: z.enum(ORDER_STATUSES),
+  expectedStatus: z.enum(ORDER_STATUSES).optional(),
   note: z
     .string()
     .trim()

@@ -8,20 +8,11 @@ import { recordAudit } from '@/lib/audit/record';
 import { queueMail } from '@/lib/mail/outbox';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { fail, ok, type Result } from '@/lib/result';
+import { orderStatusLabels } from './order-status-labels';
 import { canStaffTransition, holdsStock, type OrderStatus } from './rules';
 
-const STATUS_LABELS: Record<OrderStatus, string> = {
-  pending_approval: 'en attente d’approbation',
-  awaiting_payment: 'en attente de paiement',
-  credit_hold: 'bloquée (encours)',
-  placed: 'enregistrée',
-  confirmed: 'confirmée',
-  shipped: 'expédiée',
-  delivered: 'livrée',
-  cancelled: 'annulée',
-  rejected: 'refusée',
-  expired: 'expirée',
-};
+const label = (s: OrderStatus) => orderStatusLabels[s].toLowerCase();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Moves an order to another state by hand (staff). The row is locked, the transition checked
@@ -31,11 +22,12 @@ const STATUS_LABELS: Record<OrderStatus, string> = {
 export async function changeOrderStatus(
   db: Database,
   actor: Actor | null,
-  input: { orderId: string; to: OrderStatus; note?: string },
+  input: { orderId: string; to: OrderStatus; note?: string; expectedStatus?: OrderStatus },
   provider: PaymentProvider,
 ): Promise<Result<null>> {
   const refused = refuseUnless<null>(actor, 'orders.manage');
   if (refused) return refused;
+  if (!UUID.test(input.orderId)) return fail('Commande introuvable.');
   const refunds: { providerRef: string; amountCents: number; number: string }[] = [];
   const result = await db.transaction(async (tx) => {
     const [order] = await tx
@@ -44,8 +36,11 @@ export async function changeOrderStatus(
       .where(eq(orders.id, input.orderId))
       .for('update');
     if (!order) return fail<null>('Commande introuvable.');
+    if (input.expectedStatus && input.expectedStatus !== order.status) {
+      return fail<null>(`Cette commande a été modifiée entre-temps : elle est désormais ${label(order.status)}. Vérifiez-la avant d’agir.`);
+    }
     if (!canStaffTransition(order.status, input.to)) {
-      return fail<null>(`Une commande ${STATUS_LABELS[order.status]} ne peut pas passer à « ${STATUS_LABELS[input.to]} ».`);
+      return fail<null>(`Une commande ${label(order.status)} ne peut pas passer à « ${label(input.to)} ».`);
     }
     if (input.to === 'cancelled' && holdsStock(order.status)) await releaseStock(tx, order.id, actor!.userId);
     if (input.to === 'cancelled') {
@@ -87,15 +82,25 @@ export async function changeOrderStatus(
     });
     await queueMail(tx, {
       to: order.email,
-      subject: `Votre commande ${order.number} est ${STATUS_LABELS[input.to]}`,
-      text: `Bonjour,\n\nVotre commande ${order.number} est désormais ${STATUS_LABELS[input.to]}.${input.to === 'cancelled' && refunds.length ? '\nLe paiement par carte vous est remboursé.' : ''}\n`,
+      subject: `Votre commande ${order.number} est ${label(input.to)}`,
+      text: `Bonjour,\n\nVotre commande ${order.number} est désormais ${label(input.to)}.${input.to === 'cancelled' && refunds.length ? '\nLe paiement par carte vous est remboursé.' : ''}\n`,
     });
     return ok(null);
   });
-  // Refund after the cancellation committed; each refund is recorded.
+  // Refund after the cancellation committed; each refund is recorded, a failed one is reported.
+  const failed: string[] = [];
   for (const r of refunds) {
     const refund = await provider.refund({ providerRef: r.providerRef, amountCents: r.amountCents, reference: r.number });
-    if (refund.ok) {
+    if (!refund.ok) {
+      failed.push(r.providerRef);
+      await recordAudit(db, {
+        actorUserId: actor!.userId,
+        action: 'order.refund_failed',
+        entityType: 'order',
+        entityId: input.orderId,
+        after: { providerRef: r.providerRef, amountCents: r.amountCents },
+      });
+    } else {
       await db.insert(orderPayments).values({
         orderId: input.orderId,
         kind: 'refund',
@@ -105,6 +110,9 @@ export async function changeOrderStatus(
         recordedByUserId: actor!.userId,
       });
     }
+  }
+  if (failed.length > 0) {
+    return fail('Commande annulée, mais le remboursement par carte a échoué : relancez-le depuis le prestataire de paiement.');
   }
   return result;
 }

@@ -17,7 +17,12 @@ export async function changeOrderStatusAction(_: ActionState, form: FormData): P
   const actor = await getActor();
   if (!actor) return { ok: false, error: NOT_SIGNED_IN };
   const values = echoValues(form);
-  const input = changeOrderStatusSchema.safeParse({ orderId: form.get('orderId'), to: form.get('to'), note: form.get('note') ?? undefined });
+  const input = changeOrderStatusSchema.safeParse({
+    orderId: form.get('orderId'),
+    to: form.get('to'),
+    expectedStatus: form.get('expectedStatus') ?? undefined,
+    note: form.get('note') ?? undefined,
+  });
   if (!input.success) {
     const fieldErrors = z.flattenError(input.error).fieldErrors;
     return { ok: false, error: fieldErrors.note ? t.errors.checkFields : t.adminOrders.invalidChange, fieldErrors, values };

@@ -72,6 +72,8 @@ export function OrderStatusActions({
       ) : (
         <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
           <input type="hidden" name="orderId" value={orderId} />
+          {/* What this page showed: a colleague's change in between makes the service refuse. */}
+          <input type="hidden" name="expectedStatus" value={status} />
           <div>
             <label htmlFor={noteId} className="mb-1 block text-sm font-medium text-neutral-800">
               {m.note}

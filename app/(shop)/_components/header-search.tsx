@@ -1,0 +1,50 @@
+'use client';
+
+import Form from 'next/form';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { t } from '@/lib/i18n';
+
+/** The shop's search box. On the search page it shows the current query, ready to be refined. */
+export function HeaderSearch({ className = '' }: { className?: string }) {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const q = pathname === '/search' ? (params.get('q') ?? '') : '';
+  return <SearchBox query={q} className={className} />;
+}
+
+/** The search form itself (also the static fallback while the URL is read). */
+export function SearchBox({ query = '', className = '' }: { query?: string; className?: string }) {
+  const m = t.catalog.header;
+  return (
+    <Form action="/search" role="search" aria-label={m.searchLandmark} className={className}>
+      <label htmlFor="shop-search-q" className="sr-only">
+        {m.searchLabel}
+      </label>
+      <div className="flex rounded-md shadow-sm">
+        <input
+          // A new query (client navigation keeps this component) must replace what the box shows.
+          key={query}
+          id="shop-search-q"
+          name="q"
+          type="search"
+          defaultValue={query}
+          placeholder={m.searchPlaceholder}
+          maxLength={200}
+          autoComplete="off"
+          enterKeyHint="search"
+          className="min-w-0 flex-1 rounded-l-md border border-r-0 border-neutral-300 bg-white px-3 py-2 text-sm placeholder:text-neutral-500 focus:border-accent-600 focus:outline-none focus:ring-1 focus:ring-accent-600"
+        />
+        <button
+          type="submit"
+          className="inline-flex items-center gap-1.5 rounded-r-md bg-accent-600 px-3 py-2 text-sm font-medium text-white hover:bg-accent-700"
+        >
+          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+            <circle cx="8.5" cy="8.5" r="5.5" />
+            <path d="M13 13l4.5 4.5" />
+          </svg>
+          <span className="sr-only sm:not-sr-only">{m.searchSubmit}</span>
+        </button>
+      </div>
+    </Form>
+  );
+}
