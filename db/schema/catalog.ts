@@ -69,5 +69,8 @@ export const products = pgTable(
     index('products_search_idx').using('gin', t.searchDocument),
     index('products_name_trgm_idx').using('gin', sql`comptoir_fold(${t.name}) gin_trgm_ops`),
     index('products_b2c_price_idx').on(t.categoryId, t.b2cPriceTtcCents),
+    // Category pages sort by folded name (so "Écran" sits among the E) and by newest.
+    index('products_category_name_idx').on(t.categoryId, sql`comptoir_fold(${t.name})`).where(sql`${t.isActive}`),
+    index('products_category_newest_idx').on(t.categoryId, t.createdAt.desc()).where(sql`${t.isActive}`),
   ],
 );

@@ -66,12 +66,17 @@ describe.each(backends())('shop cart on %s', (backend) => {
     expect(await addToCart(db(), null, null, { productId: empty!.id, quantity: 1 })).toMatchObject({ ok: false, error: expect.stringContaining('rupture') });
   });
 
-  it('reports lines the stock can no longer cover', async () => {
+  it('refuses more than the stock, and reports lines the stock can no longer cover', async () => {
     const chair = await productBySku('MOB-ARM-HT');
-    const added = await addToCart(db(), null, null, { productId: chair.id, quantity: chair.stockOnHand + 1 });
+    expect(await addToCart(db(), null, null, { productId: chair.id, quantity: chair.stockOnHand + 1 })).toMatchObject({
+      ok: false,
+      error: `Il ne reste que ${chair.stockOnHand} « ${chair.name} ».`,
+    });
+    const added = await addToCart(db(), null, null, { productId: chair.id, quantity: chair.stockOnHand });
     if (!added.ok) throw new Error(added.error);
+    await db().update(products).set({ stockOnHand: chair.stockOnHand - 1 }).where(eq(products.id, chair.id));
     const view = await getCartView(db(), added.value.cartId, 'standard');
-    expect(view.problems).toEqual([`Il ne reste que ${chair.stockOnHand} « ${chair.name} » : réduisez la quantité.`]);
+    expect(view.problems).toEqual([`Il ne reste que ${chair.stockOnHand - 1} « ${chair.name} » : réduisez la quantité.`]);
     expect(view.lines[0]!.available).toBe(false);
   });
 });

@@ -147,6 +147,17 @@ export async function addToCart(
       .limit(1);
     if (!product || !product.active) return fail<{ cartId: string }>('Ce produit n’est pas disponible.');
     if (product.stock <= 0) return fail<{ cartId: string }>(`« ${product.name} » est en rupture de stock.`);
+    const [already] = cartId
+      ? await tx
+          .select({ quantity: cartLines.quantity })
+          .from(cartLines)
+          .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, product.id)))
+      : [];
+    if ((already?.quantity ?? 0) + input.quantity > product.stock) {
+      return fail<{ cartId: string }>(
+        `Il ne reste que ${product.stock} « ${product.name} »${already ? ` (dont ${already.quantity} déjà dans votre panier)` : ''}.`,
+      );
+    }
     let id = cartId;
     if (!id) {
       const [created] = await tx

@@ -24,7 +24,8 @@
  *    only when the SIREN passes Luhn and the key avoids I/O, and 'ambiguous' otherwise (when the
  *    lenient format holds).
  *  - SIRET: 14 digits passing Luhn. Whether the embedded SIREN must also pass Luhn is ambiguous
- *    (natural reading: no); La Poste's SIRET exception is not implemented.
+ *    (natural reading: no); La Poste's SIRET exception is not implemented by the natural reading, and
+ *    SIRETs of SIREN 356000000 are 'ambiguous' in the verdict.
  */
 
 export interface OracleVatResult {
@@ -223,9 +224,13 @@ export function oracleValidateSiret(text: string): OracleVatResult {
   return { valid: true, country: 'FR', normalized };
 }
 
-/** SIRET verdict: 'ambiguous' when the SIRET passes Luhn but its SIREN does not. */
+/**
+ * SIRET verdict: 'ambiguous' when the SIRET passes Luhn but its SIREN does not, and for La Poste's
+ * SIREN 356000000 (whose establishments follow another rule some implementations know about).
+ */
 export function oracleSiretVerdict(text: string): OracleVerdict {
   const n = oracleNormalize(text);
+  if (/^356000000\d{5}$/.test(n)) return 'ambiguous';
   if (!/^\d{14}$/.test(n) || !luhnValid(n)) return 'invalid';
   return luhnValid(n.slice(0, 9)) ? 'valid' : 'ambiguous';
 }

@@ -46,7 +46,7 @@ export default async function ProductPage({ params }: Props) {
 
         <div className="flex flex-col gap-5">
           <section aria-label={m.buyBox} className="rounded-xl border border-neutral-200 bg-white p-5 shadow-sm">
-            <p className="text-3xl font-semibold tracking-tight">
+            <p className="text-3xl font-semibold tracking-tight" data-testid="product-price">
               <Money cents={price.grossCents} suffix="TTC" />
             </p>
             <p className="mt-1 text-sm text-neutral-600">

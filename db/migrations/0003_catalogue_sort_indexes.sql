@@ -1,0 +1,2 @@
+CREATE INDEX "products_category_name_idx" ON "products" USING btree ("category_id",comptoir_fold("name")) WHERE "products"."is_active";--> statement-breakpoint
+CREATE INDEX "products_category_newest_idx" ON "products" USING btree ("category_id","created_at" DESC NULLS LAST) WHERE "products"."is_active";
