@@ -61,7 +61,8 @@ function hash(text: string): number {
  */
 export function categoryVisual(categorySlug: string | null): ProductVisual {
   if (categorySlug === null) return { ...PALETTES[7]!, pictogram: PICTOGRAMS.box };
-  const known = KNOWN[categorySlug];
+  // Own keys only: a slug such as "toString" must not find Object.prototype members.
+  const known = Object.hasOwn(KNOWN, categorySlug) ? KNOWN[categorySlug] : undefined;
   if (known) return { ...PALETTES[known.palette]!, pictogram: PICTOGRAMS[known.pictogram] };
   return { ...PALETTES[hash(categorySlug) % PALETTES.length]!, pictogram: PICTOGRAMS.box };
 }
