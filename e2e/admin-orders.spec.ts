@@ -130,7 +130,7 @@ test.describe('Back-office orders', () => {
     await expect(statusPanel(other).getByRole('status')).toHaveText('Statut mis à jour : Confirmée.');
     await other.close();
     await panel.getByRole('button', { name: 'Confirmer la commande' }).click();
-    await expect(panel.getByRole('alert')).toHaveText('Une commande confirmée ne peut pas passer à « confirmée ».');
+    await expect(panel.getByRole('alert')).toHaveText('Cette commande a été modifiée entre-temps : elle est désormais confirmée. Vérifiez-la avant d’agir.');
     await expect(panel.getByRole('button', { name: 'Marquer comme expédiée' })).toBeVisible();
 
     await panel.getByLabel('Note (facultative)').fill('Rupture chez le fournisseur');

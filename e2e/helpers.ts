@@ -18,7 +18,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** The page's own alert (Next.js adds an empty role=alert route announcer to every page). */
 export function formAlert(page: Page) {
-  return page.getByRole('alert').filter({ hasText: /\S/ });
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)').filter({ hasText: /\S/ });
 }
 
 export async function signOut(page: Page): Promise<void> {

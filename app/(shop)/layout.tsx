@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import { type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { SignOutButton } from '@/app/_components/sign-out-button';
 import { getActor } from '@/lib/auth/session';
 import { homePathOf } from '@/lib/auth/roles';
 import { t } from '@/lib/i18n';
 import { currentCartCount } from '@/lib/shop/current-cart';
 import { CartLink } from './_components/cart-link';
-import { HeaderSearch, SearchBox } from './_components/header-search';
+import { HeaderSearch } from './_components/header-search';
 
 export default async function ShopLayout({ children }: { children: ReactNode }) {
   const [actor, cartCount] = await Promise.all([getActor(), currentCartCount()]);
@@ -18,9 +18,7 @@ export default async function ShopLayout({ children }: { children: ReactNode }) 
           <Link href="/" className="text-xl font-semibold tracking-tight text-accent-700">
             {t.app.name}
           </Link>
-          <Suspense fallback={<SearchBox className={searchClass} />}>
-            <HeaderSearch className={searchClass} />
-          </Suspense>
+          <HeaderSearch className={searchClass} />
           <nav aria-label={t.nav.mainNavigation} className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm">
             <Link href="/" className="hidden hover:underline lg:inline">
               {t.nav.home}

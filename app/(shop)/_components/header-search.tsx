@@ -1,19 +1,28 @@
 'use client';
 
 import Form from 'next/form';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { usePathname } from 'next/navigation';
+import { type RefObject, useEffect, useRef } from 'react';
 import { t } from '@/lib/i18n';
 
-/** The shop's search box. On the search page it shows the current query, ready to be refined. */
+/**
+ * The shop's search box. On the search page it shows the current query, ready to be refined. The
+ * query is read from the URL after mount rather than with useSearchParams: that hook needs a
+ * Suspense boundary whose fallback is swapped out at hydration, losing what was typed meanwhile.
+ */
 export function HeaderSearch({ className = '' }: { className?: string }) {
   const pathname = usePathname();
-  const params = useSearchParams();
-  const q = pathname === '/search' ? (params.get('q') ?? '') : '';
-  return <SearchBox query={q} className={className} />;
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const el = input.current;
+    if (!el || document.activeElement === el) return;
+    el.value = pathname === '/search' ? (new URLSearchParams(window.location.search).get('q') ?? '') : '';
+  }, [pathname]);
+  return <SearchBox inputRef={input} className={className} />;
 }
 
-/** The search form itself (also the static fallback while the URL is read). */
-export function SearchBox({ query = '', className = '' }: { query?: string; className?: string }) {
+/** The search form itself. */
+export function SearchBox({ className = '', inputRef }: { className?: string; inputRef?: RefObject<HTMLInputElement | null> }) {
   const m = t.catalog.header;
   return (
     <Form action="/search" role="search" aria-label={m.searchLandmark} className={className}>
@@ -22,12 +31,10 @@ export function SearchBox({ query = '', className = '' }: { query?: string; clas
       </label>
       <div className="flex rounded-md shadow-sm">
         <input
-          // A new query (client navigation keeps this component) must replace what the box shows.
-          key={query}
+          ref={inputRef}
           id="shop-search-q"
           name="q"
           type="search"
-          defaultValue={query}
           placeholder={m.searchPlaceholder}
           maxLength={200}
           autoComplete="off"
