@@ -34,6 +34,11 @@ export const accounts = pgTable(
     paymentEndOfMonth: boolean('payment_end_of_month').notNull().default(false),
     creditLimitCents: bigint('credit_limit_cents', { mode: 'number' }),
     fiscalYearEndMonth: smallint('fiscal_year_end_month').notNull().default(12),
+    /** B2B purchasing rules of the client company (spec/b2b.md, "Limits, budgets and approval"). */
+    allowOffContract: boolean('allow_off_contract').notNull().default(false),
+    approvalThresholdHtCents: bigint('approval_threshold_ht_cents', { mode: 'number' }),
+    approvalExpiryDays: smallint('approval_expiry_days').notNull().default(14),
+    usesCostCentres: boolean('uses_cost_centres').notNull().default(false),
     ownerUserId: uuid('owner_user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     parentAccountId: uuid('parent_account_id').references((): AnyPgColumn => accounts.id, {
       onDelete: 'set null',
@@ -45,6 +50,7 @@ export const accounts = pgTable(
     check('accounts_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('accounts_fiscal_month', sql`${t.fiscalYearEndMonth} between 1 and 12`),
     check('accounts_payment_days', sql`${t.paymentTermDays} between 0 and 120`),
+    check('accounts_approval_expiry', sql`${t.approvalExpiryDays} between 1 and 365`),
     check('accounts_credit_limit', sql`${t.creditLimitCents} is null or ${t.creditLimitCents} >= 0`),
     check('accounts_siren_format', sql`${t.siren} is null or ${t.siren} ~ '^[0-9]{9}$'`),
     check('accounts_not_own_parent', sql`${t.parentAccountId} is null or ${t.parentAccountId} <> ${t.id}`),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { products } from './catalog';
+import { orderChannel } from './enums';
 import { users } from './users';
 
 /**
@@ -12,10 +13,12 @@ export const carts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** A B2B user's portal cart is separate from any shop cart. */
+    channel: orderChannel('channel').notNull().default('b2c'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('carts_user_idx').on(t.userId), index('carts_updated_idx').on(t.updatedAt)],
+  (t) => [index('carts_user_idx').on(t.userId, t.channel), index('carts_updated_idx').on(t.updatedAt)],
 );
 
 export const cartLines = pgTable(

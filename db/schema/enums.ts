@@ -29,3 +29,7 @@ export const paymentMethod = pgEnum('payment_method', ['card', 'bank_transfer', 
 export const orderPaymentKind = pgEnum('order_payment_kind', ['capture', 'refund', 'transfer_received']);
 export const adjustmentKind = pgEnum('adjustment_kind', ['charge', 'allowance']);
 export const stockMovementKind = pgEnum('stock_movement_kind', ['order', 'cancel', 'adjustment', 'receipt']);
+export const agreementStatus = pgEnum('agreement_status', ['draft', 'active', 'suspended', 'ended']);
+export const budgetPeriodKind = pgEnum('budget_period_kind', ['fiscal_year', 'month']);
+export const budgetEntryKind = pgEnum('budget_entry_kind', ['hold', 'commit', 'release']);
+export const priceSource = pgEnum('price_source', ['agreement', 'list', 'quote', 'catalogue', 'free']);

@@ -8,3 +8,4 @@ export * from './system';
 export * from './orders';
 export * from './carts';
 export * from './stock';
+export * from './purchasing';

@@ -25,6 +25,7 @@ import {
   orderStatus,
   paymentMethod,
   priceMode,
+  priceSource,
   vatCategory,
   vatTreatment,
 } from './enums';
@@ -80,6 +81,15 @@ export const orders = pgTable(
     mentions: jsonb('mentions').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     purchaseOrderRef: text('purchase_order_ref'),
     requestedDeliveryDate: date('requested_delivery_date'),
+    costCentre: text('cost_centre'),
+    /** B2B approval: why it needed one, until when it waits, who decided and why. */
+    approvalReasons: jsonb('approval_reasons').$type<string[]>(),
+    approvalExpiresAt: timestamp('approval_expires_at', { withTimezone: true }),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    /** Bumped by any change of a submitted order's content: an approval names the version it saw. */
+    contentVersion: integer('content_version').notNull().default(1),
     /** Client-generated per checkout page: a double submit finds the order already placed. */
     idempotencyKey: text('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -95,6 +105,8 @@ export const orders = pgTable(
     index('orders_status_idx').on(t.status, t.createdAt),
     index('orders_created_idx').on(t.createdAt),
     index('orders_email_idx').on(t.email),
+    index('orders_account_status_idx').on(t.accountId, t.status),
+    index('orders_placed_by_idx').on(t.placedByUserId, t.createdAt),
   ],
 );
 
@@ -116,6 +128,8 @@ export const orderLines = pgTable(
     discountBp: integer('discount_bp').notNull().default(0),
     vatRateBp: integer('vat_rate_bp').notNull(),
     vatCategory: vatCategory('vat_category').notNull(),
+    priceSource: priceSource('price_source').notNull().default('catalogue'),
+    agreementId: uuid('agreement_id'),
     lineTotalCents: bigint('line_total_cents', { mode: 'number' }).notNull(),
     netCents: bigint('net_cents', { mode: 'number' }).notNull(),
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { portalRole } from './enums';
 
@@ -37,6 +37,9 @@ export const positions = pgTable(
     startedOn: date('started_on'),
     endedOn: date('ended_on'),
     portalRole: portalRole('portal_role'),
+    /** Spending limits of this person's portal login in this company, HT; null = no limit. */
+    orderLimitHtCents: bigint('order_limit_ht_cents', { mode: 'number' }),
+    monthlyLimitHtCents: bigint('monthly_limit_ht_cents', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -14,6 +14,10 @@ import {
 import { demoCategories, demoProducts } from './catalog-data';
 import { DEMO_PASSWORD, demoCompanies, demoCustomer, demoSeller, demoStaff } from './people-data';
 import { slugify } from '../../lib/text/slugify';
+import { fiscalYearOf, parisDate } from '../../lib/purchasing/periods';
+import { and, eq, inArray } from 'drizzle-orm';
+import { agreementLines, agreementPriceTiers, frameworkAgreements, spendingBudgets } from '../schema';
+import { demoAgreements, demoPurchasing } from './purchasing-data';
 
 /** True once demo (or real) data exists: the seller's identity is the first thing seeded. */
 export async function isSeeded(db: Database): Promise<boolean> {
@@ -34,6 +38,7 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedCatalog(tx);
     await seedCompanies(tx, passwordHash, staffIds.sales);
     await seedCustomer(tx, passwordHash);
+    await seedPurchasing(tx);
     return { seeded: true };
   });
 }
@@ -137,4 +142,59 @@ async function seedCustomer(tx: Tx, passwordHash: string) {
   ]);
   await tx.insert(positions).values({ personId, accountId: acc!.id });
   await tx.insert(users).values({ personId, email: c.email, passwordHash, kind: 'customer' });
+}
+
+async function seedPurchasing(tx: Tx) {
+  const today = parisDate();
+  const year = Number(today.slice(0, 4));
+  for (const [name, rules] of Object.entries(demoPurchasing)) {
+    const [acc] = await tx
+      .update(accounts)
+      .set({ allowOffContract: rules.allowOffContract, approvalThresholdHtCents: rules.approvalThresholdHtCents })
+      .where(eq(accounts.legalName, name))
+      .returning({ id: accounts.id, fyEnd: accounts.fiscalYearEndMonth });
+    const fy = fiscalYearOf(today, acc!.fyEnd);
+    await tx.insert(spendingBudgets).values({
+      accountId: acc!.id,
+      label: `Budget consommables ${fy.start.slice(0, 4)}${fy.start.slice(0, 4) === fy.end.slice(0, 4) ? '' : `-${fy.end.slice(0, 4)}`}`,
+      periodKind: 'fiscal_year',
+      periodStart: fy.start,
+      periodEnd: fy.end,
+      amountHtCents: rules.budgetHtCents,
+    });
+    for (const [email, limit] of Object.entries(rules.limits)) {
+      const [u] = await tx.select({ personId: users.personId }).from(users).where(eq(users.email, email));
+      await tx
+        .update(positions)
+        .set({ orderLimitHtCents: limit.order, monthlyLimitHtCents: limit.monthly })
+        .where(and(eq(positions.personId, u!.personId), eq(positions.accountId, acc!.id)));
+    }
+  }
+  for (const a of demoAgreements) {
+    const [acc] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.legalName, a.company));
+    const [agreement] = await tx
+      .insert(frameworkAgreements)
+      .values({
+        accountId: acc!.id,
+        reference: a.reference,
+        title: a.title,
+        status: 'active',
+        startsOn: `${year}-01-01`,
+        endsOn: `${year + 1}-12-31`,
+        ceilingHtCents: a.ceilingHtCents,
+      })
+      .returning({ id: frameworkAgreements.id });
+    const skus = a.lines.map((l) => l.sku);
+    const found = await tx.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.sku, skus));
+    const idBySku = new Map(found.map((p) => [p.sku, p.id]));
+    for (const l of a.lines) {
+      const [line] = await tx
+        .insert(agreementLines)
+        .values({ agreementId: agreement!.id, productId: idBySku.get(l.sku)!, unitPriceHtCents: l.unitPriceHtCents, maxQuantity: l.maxQuantity ?? null })
+        .returning({ id: agreementLines.id });
+      if (l.tiers?.length) {
+        await tx.insert(agreementPriceTiers).values(l.tiers.map((t) => ({ agreementLineId: line!.id, ...t })));
+      }
+    }
+  }
 }

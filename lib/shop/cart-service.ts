@@ -24,16 +24,25 @@ export async function resolveCartId(db: Database, actor: Actor | null, cookieCar
   const guestId = cookieCartId && /^[0-9a-f-]{36}$/i.test(cookieCartId) ? cookieCartId : undefined;
   if (!actor || actor.role !== 'customer') {
     if (!guestId || actor) return null;
-    const [row] = await db.select({ id: carts.id }).from(carts).where(and(eq(carts.id, guestId), isNull(carts.userId))).limit(1);
+    const [row] = await db
+      .select({ id: carts.id })
+      .from(carts)
+      .where(and(eq(carts.id, guestId), isNull(carts.userId), eq(carts.channel, 'b2c')))
+      .limit(1);
     return row?.id ?? null;
   }
   return db.transaction(async (tx) => {
-    const [own] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, actor.userId)).orderBy(asc(carts.createdAt)).limit(1);
+    const [own] = await tx
+      .select({ id: carts.id })
+      .from(carts)
+      .where(and(eq(carts.userId, actor.userId), eq(carts.channel, 'b2c')))
+      .orderBy(asc(carts.createdAt))
+      .limit(1);
     if (!guestId) return own?.id ?? null;
     const [guest] = await tx
       .select({ id: carts.id })
       .from(carts)
-      .where(and(eq(carts.id, guestId), isNull(carts.userId)))
+      .where(and(eq(carts.id, guestId), isNull(carts.userId), eq(carts.channel, 'b2c')))
       .for('update')
       .limit(1);
     if (!guest) return own?.id ?? null;
