@@ -1,0 +1,220 @@
+import 'server-only';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Executor } from '@/db/client';
+import { accounts, addresses, cartLines, carts, orderLines, orders, products } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { fail, ok, type Result } from '@/lib/result';
+import type { Treatment } from '@/lib/tax';
+import { isPortalActor, NOT_FOUND, type PortalActor, portalRefusal } from './access';
+import { type PricedB2bBasket, priceB2bBasket } from './b2b-pricing';
+import type { ResolvedPrice } from './price-resolution';
+import { loadAgreementOffers } from './pricing-service';
+import { decideTreatment } from './treatment';
+
+const MAX_QTY = 99_999;
+
+async function cartIdOf(db: Executor, actor: PortalActor, create: boolean): Promise<string | null> {
+  const [own] = await db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(eq(carts.userId, actor.userId), eq(carts.channel, 'b2b')))
+    .orderBy(asc(carts.createdAt))
+    .limit(1);
+  if (own || !create) return own?.id ?? null;
+  const [created] = await db.insert(carts).values({ userId: actor.userId, channel: 'b2b' }).returning({ id: carts.id });
+  return created!.id;
+}
+
+export interface B2bCartLine {
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  quantity: number;
+  vatRateBp: number;
+  price: ResolvedPrice;
+  listPriceHtCents: number;
+  lineTotalHtCents: number;
+  stockOnHand: number;
+}
+
+export interface B2bCartView {
+  lines: B2bCartLine[];
+  priced: PricedB2bBasket | null;
+  treatment: Treatment;
+  deliveryAddressId: string | null;
+  problems: string[];
+}
+
+/** The company's delivery addresses; the default first. */
+export async function listDeliveryAddresses(db: Database, actor: Actor | null) {
+  if (!isPortalActor(actor)) return [];
+  return db
+    .select({ id: addresses.id, label: addresses.label, line1: addresses.line1, postalCode: addresses.postalCode, city: addresses.city, country: addresses.country, isDefault: addresses.isDefault })
+    .from(addresses)
+    .where(and(eq(addresses.accountId, actor.accountId), eq(addresses.kind, 'delivery')))
+    .orderBy(sql`${addresses.isDefault} desc`, asc(addresses.label));
+}
+
+/**
+ * The portal cart of the actor, priced for its company (negotiated prices, VAT from HT, treatment
+ * from the company's VAT number and the delivery country).
+ */
+export async function getB2bCart(db: Executor, actor: Actor | null, deliveryAddressId?: string): Promise<Result<B2bCartView>> {
+  const refusal = portalRefusal(actor);
+  if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
+  const cartId = await cartIdOf(db, actor, false);
+  const [company] = await db.select({ vatNumber: accounts.vatNumber, allowOffContract: accounts.allowOffContract }).from(accounts).where(eq(accounts.id, actor.accountId));
+  const delivery = await db
+    .select({ id: addresses.id, country: addresses.country })
+    .from(addresses)
+    .where(and(eq(addresses.accountId, actor.accountId), eq(addresses.kind, 'delivery')))
+    .orderBy(sql`${addresses.isDefault} desc`);
+  const chosen = delivery.find((d) => d.id === deliveryAddressId) ?? delivery[0] ?? null;
+  const treatment = decideTreatment({ vatNumber: company?.vatNumber ?? null }, chosen?.country ?? 'FR');
+  const rows = cartId
+    ? await db
+        .select({
+          productId: products.id,
+          sku: products.sku,
+          name: products.name,
+          unit: products.unit,
+          quantity: cartLines.quantity,
+          vatRateBp: products.vatRateBp,
+          listPriceHtCents: products.b2bListPriceHtCents,
+          stockOnHand: products.stockOnHand,
+          active: products.isActive,
+        })
+        .from(cartLines)
+        .innerJoin(products, eq(products.id, cartLines.productId))
+        .where(eq(cartLines.cartId, cartId))
+        .orderBy(asc(cartLines.addedAt), asc(products.name))
+    : [];
+  if (rows.length === 0) return ok({ lines: [], priced: null, treatment, deliveryAddressId: chosen?.id ?? null, problems: [] });
+  const offers = await loadAgreementOffers(db, actor.accountId, rows.map((r) => r.productId));
+  const priced = priceB2bBasket(rows, offers, treatment);
+  const problems: string[] = [];
+  rows.forEach((r, i) => {
+    if (!r.active) problems.push(`« ${r.name} » n’est plus vendu : retirez-le.`);
+    else if (r.quantity > r.stockOnHand) problems.push(`Il ne reste que ${r.stockOnHand} « ${r.name} ».`);
+    if (priced.prices[i]!.source === 'list' && !company?.allowOffContract) {
+      problems.push(`« ${r.name} » est hors contrat : votre entreprise ne commande que les articles de son contrat.`);
+    }
+  });
+  return ok({
+    lines: rows.map((r, i) => ({ ...r, price: priced.prices[i]!, lineTotalHtCents: priced.tax.lines[i]!.lineTotalCents })),
+    priced,
+    treatment,
+    deliveryAddressId: chosen?.id ?? null,
+    problems,
+  });
+}
+
+/** Adds units to the portal cart. Off-contract products only when the company allows them. */
+export async function addToB2bCart(db: Database, actor: Actor | null, input: { productId: string; quantity: number }): Promise<Result<null>> {
+  const refusal = portalRefusal(actor);
+  if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
+  return db.transaction(async (tx) => {
+    const [p] = await tx.select({ id: products.id, active: products.isActive }).from(products).where(eq(products.id, input.productId));
+    if (!p || !p.active) return fail<null>('Ce produit n’est pas disponible.');
+    const offers = await loadAgreementOffers(tx, actor.accountId, [p.id]);
+    if (!offers.has(p.id)) {
+      const [c] = await tx.select({ allow: accounts.allowOffContract }).from(accounts).where(eq(accounts.id, actor.accountId));
+      if (!c?.allow) return fail<null>('Ce produit n’est pas dans le contrat de votre entreprise.');
+    }
+    const cartId = (await cartIdOf(tx, actor, true))!;
+    await tx
+      .insert(cartLines)
+      .values({ cartId, productId: p.id, quantity: Math.min(input.quantity, MAX_QTY) })
+      .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.productId], set: { quantity: sql`least(${MAX_QTY}, ${cartLines.quantity} + excluded.quantity)` } });
+    return ok(null);
+  });
+}
+
+/** Sets a portal cart line's quantity; 0 removes it. */
+export async function setB2bCartQuantity(db: Database, actor: Actor | null, input: { productId: string; quantity: number }): Promise<Result<null>> {
+  const refusal = portalRefusal(actor);
+  if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
+  const cartId = await cartIdOf(db, actor, false);
+  if (!cartId) return fail('Votre panier est vide.');
+  if (input.quantity === 0) await db.delete(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, input.productId)));
+  else await db.update(cartLines).set({ quantity: Math.min(input.quantity, MAX_QTY) }).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, input.productId)));
+  return ok(null);
+}
+
+export interface QuickOrderLineError {
+  line: number;
+  text: string;
+  error: string;
+}
+
+/**
+ * Quick order: lines of "SKU quantity" (space, tab, semicolon or comma separated), typed or pasted
+ * from a spreadsheet. Valid lines are added only if every line is valid, so a pasted list is never
+ * half-applied; each faulty line gets its own message.
+ */
+export async function quickOrder(db: Database, actor: Actor | null, text: string): Promise<Result<{ added: number }> & { lineErrors?: QuickOrderLineError[] }> {
+  const refusal = portalRefusal(actor);
+  if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
+  const parsed: { line: number; text: string; sku: string; quantity: number }[] = [];
+  const lineErrors: QuickOrderLineError[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    const m = /^([A-Za-z0-9-]+)[\s;,]+(\d{1,5})$/.exec(line) ?? /^([A-Za-z0-9-]+)$/.exec(line);
+    if (!m) return void lineErrors.push({ line: i + 1, text: line, error: 'Format attendu : RÉFÉRENCE QUANTITÉ (ex. BUR-RAM-A4 10).' });
+    const quantity = m[2] ? Number(m[2]) : 1;
+    if (quantity < 1) return void lineErrors.push({ line: i + 1, text: line, error: 'La quantité doit être au moins 1.' });
+    parsed.push({ line: i + 1, text: line, sku: m[1]!.toUpperCase(), quantity });
+  });
+  if (parsed.length === 0 && lineErrors.length === 0) return fail('Saisissez au moins une ligne.');
+  const found = parsed.length
+    ? await db.select({ id: products.id, sku: products.sku, active: products.isActive }).from(products).where(inArray(products.sku, parsed.map((p) => p.sku)))
+    : [];
+  const bySku = new Map(found.map((f) => [f.sku, f]));
+  const offers = await loadAgreementOffers(db, actor.accountId, found.map((f) => f.id));
+  const [company] = await db.select({ allow: accounts.allowOffContract }).from(accounts).where(eq(accounts.id, actor.accountId));
+  for (const p of parsed) {
+    const product = bySku.get(p.sku);
+    if (!product || !product.active) lineErrors.push({ line: p.line, text: p.text, error: `Référence inconnue : ${p.sku}.` });
+    else if (!offers.has(product.id) && !company?.allow) lineErrors.push({ line: p.line, text: p.text, error: `${p.sku} n’est pas dans votre contrat.` });
+  }
+  if (lineErrors.length > 0) return { ...fail<{ added: number }>('Certaines lignes sont invalides : rien n’a été ajouté.'), lineErrors };
+  await db.transaction(async (tx) => {
+    const cartId = (await cartIdOf(tx, actor, true))!;
+    for (const p of parsed) {
+      await tx
+        .insert(cartLines)
+        .values({ cartId, productId: bySku.get(p.sku)!.id, quantity: Math.min(p.quantity, MAX_QTY) })
+        .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.productId], set: { quantity: sql`least(${MAX_QTY}, ${cartLines.quantity} + excluded.quantity)` } });
+    }
+  });
+  return ok({ added: parsed.length });
+}
+
+/** Puts the product lines of one of the company's past orders back in the cart (at today's prices). */
+export async function reorder(db: Database, actor: Actor | null, orderId: string): Promise<Result<{ added: number }>> {
+  const refusal = portalRefusal(actor);
+  if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
+  const [order] = await db
+    .select({ id: orders.id, placedBy: orders.placedByUserId })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.accountId, actor.accountId), eq(orders.channel, 'b2b')));
+  if (!order || (actor.role === 'requester' && order.placedBy !== actor.userId)) return fail(NOT_FOUND);
+  const lines = await db
+    .select({ productId: orderLines.productId, quantity: orderLines.quantity })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(and(eq(orderLines.orderId, order.id), eq(products.isActive, true)));
+  if (lines.length === 0) return fail('Aucun article de cette commande n’est encore vendu.');
+  await db.transaction(async (tx) => {
+    const cartId = (await cartIdOf(tx, actor, true))!;
+    for (const l of lines) {
+      await tx
+        .insert(cartLines)
+        .values({ cartId, productId: l.productId!, quantity: Math.min(Math.ceil(l.quantity), MAX_QTY) })
+        .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.productId], set: { quantity: sql`least(${MAX_QTY}, ${cartLines.quantity} + excluded.quantity)` } });
+    }
+  });
+  return ok({ added: lines.length });
+}

@@ -1,0 +1,158 @@
+import 'server-only';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { orders, orderStatusHistory, persons, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { loadOrder } from '@/lib/orders/queries';
+import type { OrderStatus } from '@/lib/orders/rules';
+import type { OrderHistoryEntry, OrderView } from '@/lib/orders/views';
+import { fail, ok, type Result } from '@/lib/result';
+import { canPurchase, isPortalActor, NOT_FOUND, type PortalActor, portalRefusal } from './access';
+import { expireDueApprovals } from './approval-service';
+import { APPROVAL_REASON_LABELS, type ApprovalReason } from './approval-rules';
+
+export interface CompanyOrderRow {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  placedByName: string | null;
+  purchaseOrderRef: string | null;
+  totalNetCents: number;
+  totalGrossCents: number;
+  createdAt: Date;
+}
+
+export interface CompanyOrderPage {
+  rows: CompanyOrderRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+const PAGE = 20;
+
+function visibleTo(actor: PortalActor): SQL {
+  const company = and(eq(orders.accountId, actor.accountId), eq(orders.channel, 'b2b'))!;
+  // Requesters see their own orders; purchasers and admins the whole company's.
+  return canPurchase(actor) ? company : and(company, eq(orders.placedByUserId, actor.userId))!;
+}
+
+async function expireFirst(db: Database, actor: PortalActor) {
+  await db.transaction((tx) => expireDueApprovals(tx, actor.accountId));
+}
+
+/** The company's portal orders (the requester's own for a requester), newest first. */
+export async function listCompanyOrders(
+  db: Database,
+  actor: Actor | null,
+  opts: { page: number; status?: OrderStatus; pendingOnly?: boolean },
+): Promise<Result<CompanyOrderPage>> {
+  const refusal = portalRefusal(actor);
+  if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
+  await expireFirst(db, actor);
+  const where = and(visibleTo(actor), opts.status ? eq(orders.status, opts.status) : undefined);
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(orders).where(where);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE));
+  const page = Math.min(Math.max(1, opts.page), pageCount);
+  const rows = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      first: persons.firstName,
+      last: persons.lastName,
+      purchaseOrderRef: orders.purchaseOrderRef,
+      totalNetCents: orders.totalNetCents,
+      totalGrossCents: orders.totalGrossCents,
+      createdAt: orders.createdAt,
+    })
+    .from(orders)
+    .leftJoin(users, eq(users.id, orders.placedByUserId))
+    .leftJoin(persons, eq(persons.id, users.personId))
+    .where(where)
+    .orderBy(desc(orders.createdAt))
+    .limit(PAGE)
+    .offset((page - 1) * PAGE);
+  return ok({
+    rows: rows.map(({ first, last, ...r }) => ({ ...r, placedByName: first ? `${first} ${last}` : null })),
+    total,
+    page,
+    pageCount,
+  });
+}
+
+export interface CompanyOrderDetail {
+  order: OrderView;
+  placedByName: string | null;
+  placedByMe: boolean;
+  purchaseOrderRef: string | null;
+  requestedDeliveryDate: string | null;
+  costCentre: string | null;
+  treatment: string;
+  approvalReasons: string[];
+  approvalExpiresAt: Date | null;
+  decisionReason: string | null;
+  contentVersion: number;
+  history: OrderHistoryEntry[];
+  canDecide: boolean;
+}
+
+/** One portal order of the company, with its approval facts and history. */
+export async function getCompanyOrder(db: Database, actor: Actor | null, orderId: string): Promise<Result<CompanyOrderDetail>> {
+  const refusal = portalRefusal(actor);
+  if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId)) return fail(NOT_FOUND);
+  await expireFirst(db, actor);
+  const [row] = await db
+    .select({
+      id: orders.id,
+      placedBy: orders.placedByUserId,
+      first: persons.firstName,
+      last: persons.lastName,
+      purchaseOrderRef: orders.purchaseOrderRef,
+      requestedDeliveryDate: orders.requestedDeliveryDate,
+      costCentre: orders.costCentre,
+      treatment: orders.treatment,
+      approvalReasons: orders.approvalReasons,
+      approvalExpiresAt: orders.approvalExpiresAt,
+      decisionReason: orders.decisionReason,
+      contentVersion: orders.contentVersion,
+      status: orders.status,
+    })
+    .from(orders)
+    .leftJoin(users, eq(users.id, orders.placedByUserId))
+    .leftJoin(persons, eq(persons.id, users.personId))
+    .where(and(eq(orders.id, orderId), visibleTo(actor)));
+  if (!row) return fail(NOT_FOUND);
+  const order = await loadOrder(db, row.id);
+  if (!order) return fail(NOT_FOUND);
+  const history = await db
+    .select({
+      fromStatus: orderStatusHistory.fromStatus,
+      toStatus: orderStatusHistory.toStatus,
+      note: orderStatusHistory.note,
+      createdAt: orderStatusHistory.createdAt,
+      first: persons.firstName,
+      last: persons.lastName,
+    })
+    .from(orderStatusHistory)
+    .leftJoin(users, eq(users.id, orderStatusHistory.actorUserId))
+    .leftJoin(persons, eq(persons.id, users.personId))
+    .where(eq(orderStatusHistory.orderId, row.id))
+    .orderBy(orderStatusHistory.createdAt, orderStatusHistory.id);
+  return ok({
+    order,
+    placedByName: row.first ? `${row.first} ${row.last}` : null,
+    placedByMe: row.placedBy === actor.userId,
+    purchaseOrderRef: row.purchaseOrderRef,
+    requestedDeliveryDate: row.requestedDeliveryDate,
+    costCentre: row.costCentre,
+    treatment: row.treatment,
+    approvalReasons: (row.approvalReasons ?? []).map((r) => APPROVAL_REASON_LABELS[r as ApprovalReason] ?? r),
+    approvalExpiresAt: row.approvalExpiresAt,
+    decisionReason: row.decisionReason,
+    contentVersion: row.contentVersion,
+    history: history.map(({ first, last, ...h }) => ({ ...h, actorName: first ? `${first} ${last}` : null })),
+    canDecide: canPurchase(actor) && row.status === 'pending_approval' && row.placedBy !== actor.userId,
+  });
+}
