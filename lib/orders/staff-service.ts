@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { queueMail } from '@/lib/mail/outbox';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { fail, ok, type Result } from '@/lib/result';
+import { budgetStateOf, moveBudget } from '@/lib/purchasing/budget-lock';
 import { orderStatusLabels } from './order-status-labels';
 import { canStaffTransition, holdsStock, type OrderStatus } from './rules';
 
@@ -43,6 +44,14 @@ export async function changeOrderStatus(
       return fail<null>(`Une commande ${label(order.status)} ne peut pas passer à « ${label(input.to)} ».`);
     }
     if (input.to === 'cancelled' && holdsStock(order.status)) await releaseStock(tx, order.id, actor!.userId);
+    if (input.to === 'cancelled') {
+      // A B2B order's budget hold or commitment goes back to the client's budget.
+      const budget = await budgetStateOf(tx, order.id);
+      if (budget) {
+        await tx.execute(sql`select 1 from spending_budgets where id = ${budget.budgetId} for update`);
+        await moveBudget(tx, budget.budgetId, budget.state === 'held' ? 'release_hold' : 'release_commit', budget.amount, order.id, actor!.userId);
+      }
+    }
     if (input.to === 'cancelled') {
       const captured = await tx
         .select({ ref: orderPayments.providerRef, amount: orderPayments.amountCents })

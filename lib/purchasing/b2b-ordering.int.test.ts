@@ -10,6 +10,10 @@ import { approveOrder, cancelPendingOrder, rejectOrder } from './approval-servic
 import { addToB2bCart, getB2bCart } from './b2b-cart-service';
 import { getCompanyOrder, listCompanyOrders } from './orders-service';
 import { placeB2bOrder } from './place-b2b-order';
+import { changeOrderStatus } from '@/lib/orders/staff-service';
+import { testPaymentProvider } from '@/lib/payments/test-provider';
+import { loadActor } from '@/lib/auth/actor';
+import { users } from '@/db/schema';
 
 async function order(db: Database, actor: Actor, productId: string, quantity: number, deliveryAddressId: string) {
   const added = await addToB2bCart(db, actor, { productId, quantity });
@@ -111,6 +115,18 @@ describe.each(backends())('B2B ordering and approval on %s', (backend) => {
     expect(await approveOrder(db(), purchaser, { orderId: c.value.orderId, contentVersion: 1 })).toMatchObject({ ok: false });
     const entries = await db().select().from(budgetEntries).where(eq(budgetEntries.budgetId, co.budgetId!));
     expect(entries.map((e) => e.kind)).toEqual(['hold', 'release', 'hold', 'release', 'hold']);
+  });
+
+  it('staff cancelling a placed B2B order gives back its stock and budget commitment', async () => {
+    const co = await makeCompany(db(), { budgetHtCents: 1_000_000 });
+    const requester = await co.person('requester');
+    const placed = await order(db(), requester, co.product.id, 2, co.deliveryAddressId);
+    if (!placed.ok) throw new Error(placed.error);
+    const [staffUser] = await db().select({ id: users.id }).from(users).where(eq(users.email, 'commercial@comptoir.test'));
+    const staff = (await loadActor(db(), staffUser!.id))!;
+    expect(await changeOrderStatus(db(), staff, { orderId: placed.value.orderId, to: 'cancelled' }, testPaymentProvider)).toMatchObject({ ok: true });
+    expect(await budget(db(), co.budgetId!)).toMatchObject({ committedHtCents: 0, heldHtCents: 0 });
+    expect((await db().select().from(products).where(eq(products.id, co.product.id)))[0]!.stockOnHand).toBe(1000);
   });
 
   it('expires a pending approval lazily and releases its hold', async () => {
