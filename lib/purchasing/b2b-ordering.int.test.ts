@@ -8,6 +8,7 @@ import { backends, useTestDb } from '@/test/db';
 import { deactivate, makeCompany } from '@/test/fixtures/b2b-company';
 import { approveOrder, cancelPendingOrder, rejectOrder } from './approval-service';
 import { addToB2bCart, getB2bCart } from './b2b-cart-service';
+import { listNegotiatedCatalogue } from './catalogue-service';
 import { getCompanyOrder, listCompanyOrders } from './orders-service';
 import { placeB2bOrder } from './place-b2b-order';
 import { changeOrderStatus } from '@/lib/orders/staff-service';
@@ -53,6 +54,30 @@ describe.each(backends())('B2B ordering and approval on %s', (backend) => {
     if (!tiered.ok) throw new Error(tiered.error);
     const [tl] = await db().select().from(orderLines).where(eq(orderLines.orderId, tiered.value.orderId));
     expect(tl!.unitPriceCents).toBe(29_000);
+  });
+
+  it('shows the same unit price in the catalogue, the cart, the order and the approval', async () => {
+    const co = await makeCompany(db(), { budgetHtCents: null, allowOffContract: true });
+    const requester = await co.person('requester', { order: 1 });
+    const purchaser = await co.person('purchaser');
+    const page = await listNegotiatedCatalogue(db(), requester, { page: 1, scope: 'all' });
+    if (!page.ok) throw new Error(page.error);
+    const shown = page.value.rows.find((r) => r.productId === co.product.id)!;
+    expect(shown).toMatchObject({ onContract: true, price: { unitPriceHtCents: 30_000, source: 'agreement' }, tiers: [{ minQuantity: 10, unitPriceHtCents: 29_000 }] });
+    const found = await listNegotiatedCatalogue(db(), requester, { page: 1, scope: 'all', q: co.offContract.sku });
+    expect(found.ok && found.value.rows.find((r) => r.productId === co.offContract.id)).toMatchObject({ onContract: false, price: { source: 'list', unitPriceHtCents: 800 } });
+    const contractOnly = await listNegotiatedCatalogue(db(), requester, { page: 1, scope: 'contract', q: co.offContract.sku });
+    expect(contractOnly.ok && contractOnly.value.rows).toEqual([]);
+    await addToB2bCart(db(), requester, { productId: co.product.id, quantity: 1 });
+    const cartView = await getB2bCart(db(), requester);
+    expect(cartView.ok && cartView.value.lines[0]!.price.unitPriceHtCents).toBe(shown.price.unitPriceHtCents);
+    const placed = await placeB2bOrder(db(), requester, { idempotencyKey: randomUUID(), deliveryAddressId: co.deliveryAddressId, expectedNetCents: 30_000 });
+    if (!placed.ok) throw new Error(placed.error);
+    const detail = await getCompanyOrder(db(), purchaser, placed.value.orderId);
+    expect(detail.ok && detail.value.order.lines[0]!.unitPriceCents).toBe(shown.price.unitPriceHtCents);
+    expect(detail.ok && detail.value.canDecide).toBe(true);
+    // The requester sees their own company's catalogue only through their actor: a catalogue without one is refused.
+    expect(await listNegotiatedCatalogue(db(), null, { page: 1 })).toMatchObject({ ok: false });
   });
 
   it('sends an order over the limit to approval with a hold; the purchaser approves; nobody approves their own', async () => {

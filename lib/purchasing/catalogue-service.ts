@@ -48,9 +48,11 @@ export async function listNegotiatedCatalogue(
   if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
   const [company] = await db.select({ allow: accounts.allowOffContract }).from(accounts).where(eq(accounts.id, actor.accountId));
   const today = parisDate();
+  // Qualified by hand: inside a select list drizzle prints a bare "id", which the subquery would
+  // resolve to its own tables.
   const onContract = sql<boolean>`exists (
     select 1 from ${agreementLines} al join ${frameworkAgreements} fa on fa.id = al.agreement_id
-    where al.product_id = ${products.id} and fa.account_id = ${actor.accountId} and fa.status = 'active'
+    where al.product_id = ${sql.identifier('products')}.${sql.identifier('id')} and fa.account_id = ${actor.accountId} and fa.status = 'active'
       and fa.starts_on <= ${today} and fa.ends_on >= ${today})`;
   const filters: SQL[] = [eq(products.isActive, true)];
   const showAll = company?.allow && opts.scope === 'all';
