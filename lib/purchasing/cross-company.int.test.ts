@@ -9,13 +9,18 @@ import * as cart from './b2b-cart-service';
 import * as catalogue from './catalogue-service';
 import * as ordersService from './orders-service';
 import * as placing from './place-b2b-order';
+import * as budgets from './budgets-service';
+import { createBudgetSchema } from './budget-schemas';
+import * as people from '@/lib/companies/people-service';
+import { persons, positions, spendingBudgets } from '@/db/schema';
+import { eq } from 'drizzle-orm';
 
 /**
  * Every exported function of the portal's services, called by company A's people on company B's
  * objects, must answer "not found" or nothing of B's. A new export without a probe here fails the
  * first test: the check cannot be forgotten.
  */
-const MODULES = { approvals, cart, catalogue, ordersService, placing } as const;
+const MODULES = { approvals, cart, catalogue, ordersService, placing, budgets, people } as const;
 
 interface World {
   db: Database;
@@ -23,6 +28,8 @@ interface World {
   b: CompanyFixture;
   aRequester: Actor;
   aPurchaser: Actor;
+  aAdmin: Actor;
+  bPersonId: string;
   bPendingOrderId: string;
   bPlacedOrderId: string;
 }
@@ -97,6 +104,52 @@ const PROBES: Record<string, Probe | 'internal'> = {
   // Called inside placement and approval, after their own checks; takes a transaction, not an actor.
   'placing.reserveStock': 'internal',
   'placing.StockRefusal': 'internal',
+  // budgets
+  'budgets.listBudgets': async (w) => {
+    const list = await budgets.listBudgets(w.db, w.aAdmin);
+    expect(list.ok && list.value.map((b) => b.id)).not.toContain(w.b.budgetId);
+  },
+  'budgets.getBudget': async (w) => {
+    expect(await budgets.getBudget(w.db, w.aAdmin, w.b.budgetId!)).toMatchObject(NOT_FOUND);
+  },
+  'budgets.getFiscalYearEndMonth': async (w) => {
+    // Only the actor's own company is read (A's default 12, B's set to 3 below).
+    expect(await budgets.getFiscalYearEndMonth(w.db, w.aAdmin)).toMatchObject({ ok: true, value: 12 });
+  },
+  'budgets.createBudget': async (w) => {
+    const before = await w.db.select().from(spendingBudgets).where(eq(spendingBudgets.accountId, w.b.accountId));
+    const input = createBudgetSchema.parse({ label: 'Intrus', periodKind: 'month', month: '2030-01', amount: '100,00' });
+    expect(await budgets.createBudget(w.db, w.aAdmin, input)).toMatchObject({ ok: true });
+    expect(await w.db.select().from(spendingBudgets).where(eq(spendingBudgets.accountId, w.b.accountId))).toHaveLength(before.length);
+  },
+  'budgets.changeBudgetAmount': async (w) => {
+    expect(await budgets.changeBudgetAmount(w.db, w.aAdmin, { budgetId: w.b.budgetId!, amountHtCents: 1 })).toMatchObject(NOT_FOUND);
+  },
+  // people
+  'people.listCompanyPeople': async (w) => {
+    const list = await people.listCompanyPeople(w.db, w.aAdmin);
+    expect(list.ok && list.value.map((p) => p.personId)).not.toContain(w.bPersonId);
+  },
+  'people.getCompanyPerson': async (w) => {
+    expect(await people.getCompanyPerson(w.db, w.aAdmin, w.bPersonId)).toMatchObject(NOT_FOUND);
+  },
+  'people.invitePerson': async (w) => {
+    const made = await people.invitePerson(w.db, w.aAdmin, { firstName: 'X', lastName: 'Y', email: `${randomUUID()}@x.test`, role: 'requester', orderLimitHtCents: null, monthlyLimitHtCents: null });
+    // The invitation lands in A, whatever else the request says.
+    if (made.ok) {
+      const [pos] = await w.db.select().from(positions).where(eq(positions.personId, made.value.personId));
+      expect(pos!.accountId).toBe(w.a.accountId);
+    }
+  },
+  'people.changePersonRole': async (w) => {
+    expect(await people.changePersonRole(w.db, w.aAdmin, { personId: w.bPersonId, role: 'company_admin' })).toMatchObject(NOT_FOUND);
+  },
+  'people.changePersonLimits': async (w) => {
+    expect(await people.changePersonLimits(w.db, w.aAdmin, { personId: w.bPersonId, orderLimitHtCents: 1, monthlyLimitHtCents: 1 })).toMatchObject(NOT_FOUND);
+  },
+  'people.setPersonLoginStatus': async (w) => {
+    expect(await people.setPersonLoginStatus(w.db, w.aAdmin, { personId: w.bPersonId, status: 'deactivated' })).toMatchObject(NOT_FOUND);
+  },
 };
 
 describe.each(backends())('company isolation of the portal services on %s', (backend) => {
@@ -114,7 +167,7 @@ describe.each(backends())('company isolation of the portal services on %s', (bac
   it('answers company A with nothing of company B', async () => {
     const db = ctx.handle.db;
     const a = await makeCompany(db, { budgetHtCents: null });
-    const b = await makeCompany(db, { budgetHtCents: null, threshold: 1 });
+    const b = await makeCompany(db, { budgetHtCents: 1_000_000, threshold: 1 });
     const bBuyer = await b.person('purchaser');
     await cart.addToB2bCart(db, bBuyer, { productId: b.product.id, quantity: 1 });
     const pending = await placing.placeB2bOrder(db, bBuyer, { idempotencyKey: randomUUID(), deliveryAddressId: b.deliveryAddressId, expectedNetCents: 30_000 });
@@ -130,6 +183,8 @@ describe.each(backends())('company isolation of the portal services on %s', (bac
       b,
       aRequester: await a.person('requester'),
       aPurchaser: await a.person('purchaser'),
+      aAdmin: await a.person('company_admin'),
+      bPersonId: bBuyer.personId,
       bPendingOrderId: pending.value.orderId,
       bPlacedOrderId: second.value.orderId,
     };
@@ -143,5 +198,8 @@ describe.each(backends())('company isolation of the portal services on %s', (bac
     }
     // B's pending order is untouched by all of it.
     expect(await ordersService.getCompanyOrder(db, bPurchaser2, pending.value.orderId)).toMatchObject({ ok: true, value: { order: { status: 'pending_approval' } } });
+    expect((await people.getCompanyPerson(db, await b.person('company_admin'), bBuyer.personId)).ok).toBe(true);
+    const [bp] = await db.select().from(persons).where(eq(persons.id, bBuyer.personId));
+    expect(bp).toBeTruthy();
   });
 });
