@@ -9,6 +9,10 @@ export function backofficeNav(actor: Actor): NavItem[] {
   items.push({ href: '/admin', label: t.nav.admin });
   if (roleCan(actor.role, 'orders.manage')) items.push({ href: '/admin/orders', label: t.nav.adminOrders });
   if (roleCan(actor.role, 'catalog.manage')) items.push({ href: '/admin/catalogue', label: t.nav.adminCatalog });
+  if (roleCan(actor.role, 'crm.use')) {
+    items.push({ href: '/admin/companies', label: t.nav.adminCompanies });
+    items.push({ href: '/admin/agreements', label: t.nav.adminAgreements });
+  }
   if (roleCan(actor.role, 'staff.users.manage')) items.push({ href: '/admin/users', label: t.nav.adminUsers });
   if (roleCan(actor.role, 'outbox.read')) items.push({ href: '/admin/outbox', label: t.nav.adminOutbox });
   return items;

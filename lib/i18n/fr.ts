@@ -21,6 +21,8 @@ export const fr = {
     adminOutbox: 'Courriels envoyés',
     adminOrders: 'Commandes',
     adminCatalog: 'Catalogue',
+    adminCompanies: 'Entreprises clientes',
+    adminAgreements: 'Contrats-cadres',
     cart: 'Panier',
     search: 'Rechercher',
     b2bHome: 'Tableau de bord',
