@@ -18,6 +18,7 @@ import {
   type UpdateCategoryInput,
   type UpdateProductInput,
 } from './admin-schemas';
+import { escapeLike } from '@/lib/sql-helpers';
 
 const m = frAdminCatalog;
 const e = frAdminCatalog.errors;
@@ -46,9 +47,6 @@ export interface AdminProductPage {
   pageCount: number;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * The catalogue for staff: a search on name (accent- and case-insensitive, served by the trigram

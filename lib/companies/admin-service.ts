@@ -15,13 +15,11 @@ import {
   type CreateCompanyInput,
   type UpdateCompanyInput,
 } from './admin-schemas';
+import { escapeLike } from '@/lib/sql-helpers';
 
 const e = frAdminCompanies.errors;
 const PERMISSION = 'crm.use' as const;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading

@@ -5,6 +5,7 @@ import { accounts, addresses, persons, positions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { refuseUnless } from '@/lib/auth/guard';
 import { ok, type Result } from '@/lib/result';
+import { escapeLike } from '@/lib/sql-helpers';
 
 export const ACCOUNTS_PAGE_SIZE = 25;
 
@@ -26,9 +27,6 @@ export interface AccountListPage {
   scope: 'mine' | 'all';
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Client companies and prospects for the CRM: a sales rep sees the accounts they own, an admin

@@ -25,6 +25,7 @@ import { priceShopBasket } from '@/lib/shop/pricing';
 import type { CheckoutInput } from '@/lib/shop/schemas';
 import { SHIPPING_METHODS } from '@/lib/shop/shipping';
 import { orderAccessToken } from './access-token';
+import { rowsOf } from '@/lib/sql-helpers';
 
 export interface PlacedOrder {
   orderId: string;
@@ -229,9 +230,6 @@ export async function placeShopOrder(
   }
 }
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Conditional decrements in product id order: the stock can never go below zero, even in parallel. */
 async function reserveStock(

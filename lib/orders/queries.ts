@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '@/lib/result';
 import { isValidOrderAccessToken } from './access-token';
 import type { OrderStatus } from './rules';
 import type { OrderHistoryEntry, OrderPaymentEntry, OrderView } from './views';
+import { escapeLike } from '@/lib/sql-helpers';
 
 const NOT_FOUND = 'Commande introuvable.';
 
@@ -142,9 +143,6 @@ export async function listCustomerOrders(db: Database, actor: Actor | null, page
 
 export const ADMIN_ORDERS_PAGE_SIZE = 25;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** All orders for staff, filtered by status, channel and a search on number, name or e-mail. */
 export async function listOrdersForStaff(

@@ -18,6 +18,7 @@ import {
   type UpdateAgreementInput,
   type UpdateLineInput,
 } from './agreement-schemas';
+import { rowsOf } from '@/lib/sql-helpers';
 
 const e = frAdminAgreements.errors;
 const PERMISSION = 'crm.use' as const;
@@ -301,10 +302,6 @@ async function findOverlap(
   return rowsOf<{ sku: string; reference: string }>(rows)[0] ?? null;
 }
 
-/** The rows of a raw query: postgres.js returns an array, PGlite an object with `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 function overlapRefusal(conflict: { sku: string; reference: string }, field: string): Refusal {
   const msg = e.overlap(conflict.sku, conflict.reference);

@@ -29,6 +29,7 @@ import { lockBudgetFor, moveBudget, remainingOf } from './budget-lock';
 import { monthOf, parisDate } from './periods';
 import { loadAgreementOffers } from './pricing-service';
 import { decideTreatment } from './treatment';
+import { rowsOf } from '@/lib/sql-helpers';
 
 export interface PlaceB2bOrderInput {
   idempotencyKey: string;
@@ -241,9 +242,6 @@ async function findByKey(db: Database, accountId: string, key: string): Promise<
   return { orderId: row.id, number: row.number, status: row.status === 'pending_approval' ? 'pending_approval' : 'placed', reasons: (row.reasons ?? []) as string[] };
 }
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Conditional decrements in product id order: stock never below zero, even in parallel. */
 export async function reserveStock(tx: Tx, orderId: string, rows: { productId: string; name: string; quantity: number }[], actorUserId: string): Promise<void> {

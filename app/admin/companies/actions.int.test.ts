@@ -193,7 +193,9 @@ describe.each(backends())('back-office companies on %s', (backend) => {
     expect(all.ok && all.value.rows).toEqual([]);
     const atelier = await company('Atelier Lumière SAS');
     const view = await getCompanyForStaff(db(), actor, atelier.id);
-    expect(view.ok && view.value.people.map((p) => p.portalRole).sort()).toEqual(['company_admin', 'purchaser', 'requester', null].sort());
+    // Other test files invite more people into the demo company on the shared PostgreSQL database:
+    // the demo's four people (three logins and the workshop head without one) must be there.
+    expect(view.ok && view.value.people.map((p) => p.portalRole)).toEqual(expect.arrayContaining(['company_admin', 'purchaser', 'requester', null]));
     expect(view.ok && view.value.agreements.map((a) => a.reference)).toContain('CC-ATL-2026');
   });
 
