@@ -1,13 +1,38 @@
 import type { ReactNode } from 'react';
-import { AreaShell } from '@/app/_components/area-shell';
+import { AreaShell, type NavItem } from '@/app/_components/area-shell';
+import { getDb } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
 import { requireAudience } from '@/lib/auth/session';
 import { t } from '@/lib/i18n';
+import { frB2b as m } from '@/lib/i18n/fr-b2b';
+import { getB2bCart } from '@/lib/purchasing/b2b-cart-service';
+import { listCompanyOrders } from '@/lib/purchasing/orders-service';
+
+async function portalNav(actor: Actor): Promise<NavItem[]> {
+  const db = await getDb();
+  const purchaser = actor.role === 'purchaser' || actor.role === 'company_admin';
+  const [cart, pending] = await Promise.all([
+    getB2bCart(db, actor),
+    purchaser ? listCompanyOrders(db, actor, { page: 1, status: 'pending_approval' }) : Promise.resolve(null),
+  ]);
+  const items: NavItem[] = [
+    { href: '/b2b', label: m.nav.home },
+    { href: '/b2b/catalogue', label: m.nav.catalogue },
+    { href: '/b2b/cart', label: m.nav.cartCount(cart.ok ? cart.value.lines.length : 0) },
+    { href: '/b2b/orders', label: m.nav.orders },
+  ];
+  if (purchaser) items.push({ href: '/b2b/approvals', label: m.nav.approvalsCount(pending?.ok ? pending.value.total : 0) });
+  items.push({ href: '/b2b/lists', label: m.nav.lists });
+  if (purchaser) items.push({ href: '/b2b/budgets', label: m.nav.budgets });
+  if (actor.role === 'company_admin') items.push({ href: '/b2b/company', label: m.nav.company });
+  return items;
+}
 
 // Every page of the area checks the actor again: a layout is not re-rendered on client navigation.
 export default async function B2bLayout({ children }: { children: ReactNode }) {
   const actor = await requireAudience('b2b', '/b2b');
   return (
-    <AreaShell areaLabel={t.nav.portal} actor={actor} subtitle={actor.accountName} nav={[{ href: '/b2b', label: t.nav.b2bHome }]}>
+    <AreaShell areaLabel={t.nav.portal} actor={actor} subtitle={actor.accountName} nav={await portalNav(actor)}>
       {children}
     </AreaShell>
   );

@@ -219,6 +219,26 @@ describe.each(backends())('B2B ordering and approval on %s', (backend) => {
     expect(after.committedHtCents + after.heldHtCents).toBeLessThanOrEqual(after.amountHtCents);
   });
 
+  it('a cost centre typed by a company that does not use them cannot dodge its budget at approval', async () => {
+    const co = await makeCompany(db(), { budgetHtCents: 20_000 });
+    const requester = await co.person('requester');
+    const purchaser = await co.person('purchaser');
+    await addToB2bCart(db(), requester, { productId: co.product.id, quantity: 1 });
+    const placed = await placeB2bOrder(db(), requester, {
+      idempotencyKey: randomUUID(),
+      deliveryAddressId: co.deliveryAddressId,
+      expectedNetCents: 30_000,
+      costCentre: 'Ailleurs',
+    });
+    expect(placed).toMatchObject({ ok: true, value: { status: 'pending_approval', reasons: ['le budget restant ne couvre pas la commande'] } });
+    if (!placed.ok) return;
+    expect((await db().select().from(orders).where(eq(orders.id, placed.value.orderId)))[0]!.costCentre).toBeNull();
+    expect(await approveOrder(db(), purchaser, { orderId: placed.value.orderId, contentVersion: 1 })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('insuffisant'),
+    });
+  });
+
   it('a double submit with one idempotency key places one order', async () => {
     const co = await makeCompany(db(), { budgetHtCents: null });
     const r = await co.person('requester');
@@ -228,5 +248,6 @@ describe.each(backends())('B2B ordering and approval on %s', (backend) => {
       Array.from({ length: 5 }, () => placeB2bOrder(db(), r, { idempotencyKey: key, deliveryAddressId: co.deliveryAddressId, expectedNetCents: 30_000 })),
     );
     expect(new Set(results.map((x) => (x.ok ? x.value.orderId : x.error))).size).toBe(1);
+    expect(new Set(results.map((x) => JSON.stringify(x.ok ? x.value : null))).size).toBe(1);
   });
 });

@@ -23,7 +23,7 @@ import { queueMail } from '@/lib/mail/outbox';
 import { formatMoney } from '@/lib/money';
 import { fail, ok, type Result } from '@/lib/result';
 import { isPortalActor, NOT_FOUND, portalRefusal } from './access';
-import { APPROVAL_REASON_LABELS, approvalReasons } from './approval-rules';
+import { APPROVAL_REASON_LABELS, type ApprovalReason, approvalReasons } from './approval-rules';
 import { priceB2bBasket } from './b2b-pricing';
 import { lockBudgetFor, moveBudget, remainingOf } from './budget-lock';
 import { monthOf, parisDate } from './periods';
@@ -176,7 +176,8 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
           mentions: priced.tax.mentions,
           purchaseOrderRef: input.purchaseOrderRef || null,
           requestedDeliveryDate: input.requestedDeliveryDate || null,
-          costCentre: input.costCentre || null,
+          // Only a company that uses cost centres records one: approval looks its budget up by it.
+          costCentre: company.usesCostCentres ? input.costCentre || null : null,
           idempotencyKey: `${actor.accountId}:${input.idempotencyKey}`,
           approvalReasons: reasons.length ? reasons : null,
           approvalExpiresAt: status === 'pending_approval' ? sql`now() + make_interval(days => ${company.approvalExpiryDays})` : null,
@@ -239,7 +240,12 @@ async function findByKey(db: Database, accountId: string, key: string): Promise<
     .from(orders)
     .where(eq(orders.idempotencyKey, `${accountId}:${key}`));
   if (!row) return null;
-  return { orderId: row.id, number: row.number, status: row.status === 'pending_approval' ? 'pending_approval' : 'placed', reasons: (row.reasons ?? []) as string[] };
+  return {
+    orderId: row.id,
+    number: row.number,
+    status: row.status === 'pending_approval' ? 'pending_approval' : 'placed',
+    reasons: (row.reasons ?? []).map((r) => APPROVAL_REASON_LABELS[r as ApprovalReason] ?? r),
+  };
 }
 
 
