@@ -12,6 +12,7 @@ import * as placing from './place-b2b-order';
 import * as budgets from './budgets-service';
 import { createBudgetSchema } from './budget-schemas';
 import * as people from '@/lib/companies/people-service';
+import * as lists from './shopping-lists-service';
 import { persons, positions, spendingBudgets } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -20,7 +21,7 @@ import { eq } from 'drizzle-orm';
  * objects, must answer "not found" or nothing of B's. A new export without a probe here fails the
  * first test: the check cannot be forgotten.
  */
-const MODULES = { approvals, cart, catalogue, ordersService, placing, budgets, people } as const;
+const MODULES = { approvals, cart, catalogue, ordersService, placing, budgets, people, lists } as const;
 
 interface World {
   db: Database;
@@ -30,6 +31,8 @@ interface World {
   aPurchaser: Actor;
   aAdmin: Actor;
   bPersonId: string;
+  bListId: string;
+  bBuyerForCheck?: Actor;
   bPendingOrderId: string;
   bPlacedOrderId: string;
 }
@@ -125,6 +128,27 @@ const PROBES: Record<string, Probe | 'internal'> = {
   'budgets.changeBudgetAmount': async (w) => {
     expect(await budgets.changeBudgetAmount(w.db, w.aAdmin, { budgetId: w.b.budgetId!, amountHtCents: 1 })).toMatchObject(NOT_FOUND);
   },
+  // shopping lists
+  'lists.createListFromCart': async (w) => {
+    await cart.addToB2bCart(w.db, w.aRequester, { productId: w.a.product.id, quantity: 1 });
+    const made = await lists.createListFromCart(w.db, w.aRequester, { name: 'Liste A' });
+    const mine = await lists.listShoppingLists(w.db, w.aRequester);
+    expect(made.ok && mine.ok && mine.value.map((l) => l.id)).toContain(made.ok ? made.value.listId : '');
+  },
+  'lists.listShoppingLists': async (w) => {
+    const mine = await lists.listShoppingLists(w.db, w.aAdmin);
+    expect(mine.ok && mine.value.map((l) => l.id)).not.toContain(w.bListId);
+  },
+  'lists.getShoppingList': async (w) => {
+    expect(await lists.getShoppingList(w.db, w.aAdmin, w.bListId)).toMatchObject(NOT_FOUND);
+  },
+  'lists.addListToCart': async (w) => {
+    expect(await lists.addListToCart(w.db, w.aRequester, w.bListId)).toMatchObject(NOT_FOUND);
+  },
+  'lists.deleteShoppingList': async (w) => {
+    expect(await lists.deleteShoppingList(w.db, w.aAdmin, w.bListId)).toMatchObject(NOT_FOUND);
+    expect(await lists.getShoppingList(w.db, w.bBuyerForCheck!, w.bListId)).toMatchObject({ ok: true });
+  },
   // people
   'people.listCompanyPeople': async (w) => {
     const list = await people.listCompanyPeople(w.db, w.aAdmin);
@@ -177,7 +201,12 @@ describe.each(backends())('company isolation of the portal services on %s', (bac
     const second = await placing.placeB2bOrder(db, bBuyer, { idempotencyKey: randomUUID(), deliveryAddressId: b.deliveryAddressId, expectedNetCents: 30_000 });
     if (!second.ok) throw new Error(second.error);
     expect((await approvals.approveOrder(db, bPurchaser2, { orderId: second.value.orderId, contentVersion: 1 })).ok).toBe(true);
+    await cart.addToB2bCart(db, bBuyer, { productId: b.product.id, quantity: 2 });
+    const bList = await lists.createListFromCart(db, bBuyer, { name: 'Liste B' });
+    if (!bList.ok) throw new Error(bList.error);
     const world: World = {
+      bListId: bList.value.listId,
+      bBuyerForCheck: bBuyer,
       db,
       a,
       b,
