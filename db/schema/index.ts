@@ -9,3 +9,4 @@ export * from './orders';
 export * from './carts';
 export * from './stock';
 export * from './purchasing';
+export * from './crm';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
-import { portalRole } from './enums';
+import { portalRole, purchaseProfile } from './enums';
 
 /** A contact of the CRM; a login (users) always belongs to one. */
 export const persons = pgTable(
@@ -40,9 +40,13 @@ export const positions = pgTable(
     /** Spending limits of this person's portal login in this company, HT; null = no limit. */
     orderLimitHtCents: bigint('order_limit_ht_cents', { mode: 'number' }),
     monthlyLimitHtCents: bigint('monthly_limit_ht_cents', { mode: 'number' }),
+    /** CRM: the person's part in this account's purchase decisions while in this position. */
+    purchaseProfile: purchaseProfile('purchase_profile'),
+    decisionWeight: smallint('decision_weight'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('positions_decision_weight', sql`${t.decisionWeight} is null or ${t.decisionWeight} between 0 and 100`),
     check('positions_dates', sql`${t.endedOn} is null or ${t.startedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
     index('positions_person_idx').on(t.personId),
     index('positions_account_idx').on(t.accountId),

@@ -16,7 +16,18 @@ import { DEMO_PASSWORD, demoCompanies, demoCustomer, demoSeller, demoStaff } fro
 import { slugify } from '../../lib/text/slugify';
 import { fiscalYearOf, parisDate } from '../../lib/purchasing/periods';
 import { and, eq, inArray } from 'drizzle-orm';
-import { agreementLines, agreementPriceTiers, frameworkAgreements, spendingBudgets } from '../schema';
+import {
+  activities,
+  agreementLines,
+  agreementPriceTiers,
+  budgetForecasts,
+  frameworkAgreements,
+  opportunities,
+  opportunityStageHistory,
+  opportunityStakeholders,
+  projects,
+  spendingBudgets,
+} from '../schema';
 import { demoAgreements, demoPurchasing } from './purchasing-data';
 
 /** True once demo (or real) data exists: the seller's identity is the first thing seeded. */
@@ -39,6 +50,7 @@ export async function seedDemoData(db: Database): Promise<{ seeded: boolean }> {
     await seedCompanies(tx, passwordHash, staffIds.sales);
     await seedCustomer(tx, passwordHash);
     await seedPurchasing(tx);
+    await seedCrm(tx, staffIds.sales);
     return { seeded: true };
   });
 }
@@ -196,5 +208,103 @@ async function seedPurchasing(tx: Tx) {
         await tx.insert(agreementPriceTiers).values(l.tiers.map((t) => ({ agreementLineId: line!.id, ...t })));
       }
     }
+  }
+}
+
+const WEIGHTS: Record<string, { profile: 'user' | 'buyer' | 'both'; weight: number }> = {
+  requester: { profile: 'user', weight: 20 },
+  purchaser: { profile: 'buyer', weight: 50 },
+  company_admin: { profile: 'both', weight: 40 },
+};
+
+/** Buying committees, a job change, budget forecasts, projects, opportunities and a task per company. */
+async function seedCrm(tx: Tx, salesUserId: string) {
+  const today = parisDate();
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const nextMonth = `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-15`;
+  const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const companies = await tx.select({ id: accounts.id, name: accounts.legalName }).from(accounts).where(eq(accounts.kind, 'company'));
+  const stages = ['qualification', 'needs_analysis', 'proposal', 'negotiation'] as const;
+  for (const [i, c] of companies.entries()) {
+    const people = await tx
+      .select({ positionId: positions.id, personId: positions.personId, role: positions.portalRole, title: positions.title })
+      .from(positions)
+      .where(and(eq(positions.accountId, c.id)));
+    for (const p of people) {
+      const w = p.role ? WEIGHTS[p.role] : { profile: 'user' as const, weight: 10 };
+      await tx.update(positions).set({ purchaseProfile: w!.profile, decisionWeight: w!.weight }).where(eq(positions.id, p.positionId));
+    }
+    const buyer = people.find((p) => p.role === 'purchaser' || p.role === 'company_admin') ?? people[0];
+    // A job change: the first person held another title before.
+    const first = people[0];
+    if (first) {
+      await tx.update(positions).set({ startedOn: '2025-04-01' }).where(eq(positions.id, first.positionId));
+      await tx.insert(positions).values({
+        personId: first.personId,
+        accountId: c.id,
+        title: first.title?.startsWith('Responsable') ? 'Acheteur junior' : 'Technicien',
+        startedOn: '2021-09-01',
+        endedOn: '2025-03-31',
+        purchaseProfile: 'user',
+        decisionWeight: 10,
+      });
+    }
+    const [forecast] = await tx
+      .insert(budgetForecasts)
+      .values({
+        accountId: c.id,
+        label: i === 0 ? 'Budget investissement atelier' : 'Budget équipement',
+        estimatedAmountHtCents: 1_500_000 + i * 500_000,
+        fiscalYear: y + 1,
+        releaseDate: nextMonth,
+        expiresOn: `${y + 1}-12-31`,
+        status: 'expected',
+        holderPersonId: buyer?.personId ?? null,
+        createdByUserId: salesUserId,
+      })
+      .returning({ id: budgetForecasts.id });
+    const [project] = await tx
+      .insert(projects)
+      .values({
+        accountId: c.id,
+        title: i === 0 ? 'Réaménagement de l’atelier de Villeurbanne' : 'Renouvellement du mobilier de bureau',
+        description: 'Projet évoqué lors de la dernière visite.',
+        expectedStart: inDays(90),
+        estimatedValueHtCents: 2_000_000,
+        sponsorPersonId: buyer?.personId ?? null,
+        status: 'planned',
+      })
+      .returning({ id: projects.id });
+    for (const [k, stage] of stages.entries()) {
+      if (k > 1 && i > 2) break;
+      const [opp] = await tx
+        .insert(opportunities)
+        .values({
+          accountId: c.id,
+          title: `${['Fauteuils ergonomiques', 'Contrat café 2027', 'Écrans pour le bureau d’études', 'Équipement du nouvel atelier'][k]} — ${c.name.split(' ')[0]}`,
+          amountHtCents: 300_000 + k * 450_000,
+          stage,
+          expectedCloseDate: inDays(20 + k * 25),
+          nextStep: k === 2 ? null : 'Rappeler l’acheteur',
+          nextStepDue: k === 2 ? null : inDays(3 + k),
+          ownerUserId: salesUserId,
+          budgetForecastId: k === 3 ? forecast!.id : null,
+          projectId: k === 3 ? project!.id : null,
+        })
+        .returning({ id: opportunities.id });
+      await tx.insert(opportunityStageHistory).values({ opportunityId: opp!.id, fromStage: null, toStage: 'qualification', actorUserId: salesUserId });
+      if (stage !== 'qualification') {
+        await tx.insert(opportunityStageHistory).values({ opportunityId: opp!.id, fromStage: 'qualification', toStage: stage, actorUserId: salesUserId });
+      }
+      if (buyer) await tx.insert(opportunityStakeholders).values({ opportunityId: opp!.id, personId: buyer.personId, role: 'Décideur', weight: 60 });
+    }
+    await tx.insert(activities).values({
+      accountId: c.id,
+      personId: buyer?.personId ?? null,
+      kind: 'task',
+      subject: 'Préparer la revue annuelle du contrat',
+      dueOn: inDays(i + 1),
+      ownerUserId: salesUserId,
+    });
   }
 }
