@@ -55,7 +55,7 @@ export function AreaShell({
             ))}
           </ul>
         </nav>
-        <main id="contenu" className="flex-1 px-4 py-6 md:px-8">
+        <main id="contenu" className="min-w-0 flex-1 px-4 py-6 md:px-8">
           {children}
         </main>
       </div>

@@ -5,7 +5,12 @@ import type { NavItem } from './area-shell';
 
 /** The back office's navigation, trimmed to what the actor may open. */
 export function backofficeNav(actor: Actor): NavItem[] {
-  const items: NavItem[] = [{ href: '/crm', label: t.nav.crmHome }];
+  const items: NavItem[] = [
+    { href: '/crm', label: t.nav.crmTodo },
+    { href: '/crm/accounts', label: t.nav.crmHome },
+    { href: '/crm/pipeline', label: t.nav.crmPipeline },
+    { href: '/crm/dashboard', label: t.nav.crmDashboard },
+  ];
   items.push({ href: '/admin', label: t.nav.admin });
   if (roleCan(actor.role, 'orders.manage')) items.push({ href: '/admin/orders', label: t.nav.adminOrders });
   if (roleCan(actor.role, 'catalog.manage')) items.push({ href: '/admin/catalogue', label: t.nav.adminCatalog });
