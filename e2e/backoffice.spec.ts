@@ -2,13 +2,14 @@ import { expect, test } from '@playwright/test';
 import { attemptSignIn, formAlert, signIn, signOut, uniqueEmail } from './helpers';
 
 test.describe('Back office', () => {
-  test('the sales rep lands in the CRM on their accounts, and cannot manage staff', async ({ page }) => {
+  test('the sales rep lands on the CRM to-do view, finds their accounts, and cannot manage staff', async ({ page }) => {
     await signIn(page, 'commercial@comptoir.test');
     await expect(page).toHaveURL(/\/crm$/);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Comptes', exact: true }).click();
     const table = page.getByRole('table');
     await expect(table.getByRole('row', { name: /Atelier Lumière SAS/ })).toBeVisible();
-    await page.getByLabel('Rechercher un compte').fill('morel');
-    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('searchbox').first().fill('morel');
+    await page.getByRole('search').getByRole('button').first().click();
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table).toContainText('Transports Morel SA');
     expect((await page.goto('/admin/users'))?.status()).toBe(403);
