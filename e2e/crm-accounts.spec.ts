@@ -6,7 +6,7 @@ function inDays(n: number): string {
   return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-test('a sales rep records a departure, a new buyer and a budget on an account', async ({ page }) => {
+test('a sales rep records a departure and a new buyer, adds a budget, moves an opportunity to negotiation and finds the budget on the to-do view', async ({ page }) => {
   // People are created by this journey, so other journeys signing in as the account's users are unaffected.
   const suffix = Date.now().toString(36);
   const leaver = `Départ${suffix}`;
@@ -70,4 +70,20 @@ test('a sales rep records a departure, a new buyer and a budget on an account', 
   await form.getByRole('button', { name: 'Ajouter un budget' }).click();
   await expect(form.getByRole('status')).toHaveText('Budget enregistré.');
   await expect(forecasts.getByRole('cell', { name: new RegExp(label) })).toBeVisible();
+
+  // An opportunity of the account moves to negotiation with the board's keyboard control.
+  await page.goto('/crm/pipeline');
+  const card = page
+    .getByRole('region', { name: /^(Qualification|Analyse des besoins|Proposition)/ })
+    .getByRole('article')
+    .filter({ hasText: 'Atelier Lumière' })
+    .first();
+  const title = (await card.getAttribute('aria-label'))!;
+  await card.getByLabel('Étape').selectOption({ label: 'Négociation' });
+  await card.getByRole('button', { name: 'Déplacer' }).click();
+  await expect(page.getByRole('region', { name: /^Négociation/ }).getByRole('article', { name: title })).toBeVisible();
+
+  // The to-do view lists the budget released in 10 days.
+  await page.goto('/crm');
+  await expect(page.getByText(label)).toBeVisible();
 });
