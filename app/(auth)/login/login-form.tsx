@@ -34,7 +34,8 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // method="post": a submit before hydration must never put the password in the URL.
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage error={error} />
       <Input label={t.auth.email} name="email" type="email" autoComplete="username" required />
       <Input label={t.auth.password} name="password" type="password" autoComplete="current-password" required />

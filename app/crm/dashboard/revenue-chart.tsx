@@ -67,7 +67,8 @@ export function RevenueChart({ months }: { months: MonthRevenue[] }) {
       </div>
       <p className="mt-1 text-xs text-neutral-500">{m.dashboard.scale(formatMoney(max === 1 ? 0 : max))}</p>
       {total === 0 ? <p className="mt-2 text-sm text-neutral-600">{m.dashboard.noRevenue}</p> : null}
-      <table className="sr-only">
+      <div className="sr-only">
+        <table>
         <caption>{m.dashboard.tableCaption}</caption>
         <thead>
           <tr>
@@ -88,6 +89,7 @@ export function RevenueChart({ months }: { months: MonthRevenue[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

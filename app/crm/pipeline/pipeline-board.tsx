@@ -49,7 +49,7 @@ export function PipelineBoard({ columns, today }: { columns: BoardColumn[]; toda
         {dropPending ? <p className="text-sm text-neutral-600">{m.moving}</p> : <FormMessage error={dropState?.ok ? undefined : dropState?.error} />}
       </div>
       {/* The shell's <main> is a flex item without min-w-0: bound the board's width so it scrolls itself. */}
-      <div className="flex max-w-[calc(100vw-2rem)] snap-x gap-3 overflow-x-auto pb-4 md:max-w-[calc(100vw-18rem)]">
+      <div className="relative flex snap-x gap-3 overflow-x-auto pb-4">
         {columns.map((col) => (
           <section
             key={col.stage}

@@ -36,7 +36,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function Section({ id, title, children, count }: { id: string; title: string; children: ReactNode; count?: number }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-neutral-200 bg-white p-4">
+    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-neutral-200 bg-white p-4">
       <h2 id={id} className="mb-3 text-base font-semibold text-neutral-900">
         {title}
         {count !== undefined ? <span className="ml-2 text-sm font-normal text-neutral-500">({count})</span> : null}
