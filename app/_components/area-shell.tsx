@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Actor } from '@/lib/auth/actor';
 import { t } from '@/lib/i18n';
+import { AreaNav } from './area-nav';
 import { SignOutButton } from './sign-out-button';
 
 export interface NavItem {
@@ -44,17 +45,7 @@ export function AreaShell({
         </div>
       </header>
       <div className="flex flex-1 flex-col md:flex-row">
-        <nav aria-label={t.nav.mainNavigation} className="border-b border-neutral-200 bg-white md:w-56 md:border-b-0 md:border-r">
-          <ul className="flex gap-1 overflow-x-auto p-2 md:flex-col">
-            {nav.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="block whitespace-nowrap rounded-md px-3 py-2 text-sm text-neutral-700 hover:bg-neutral-100">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <AreaNav items={nav} label={t.nav.mainNavigation} />
         <main id="contenu" className="min-w-0 flex-1 px-4 py-6 md:px-8">
           {children}
         </main>
