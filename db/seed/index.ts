@@ -223,7 +223,11 @@ async function seedCrm(tx: Tx, salesUserId: string) {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const nextMonth = `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-15`;
   const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
-  const companies = await tx.select({ id: accounts.id, name: accounts.legalName }).from(accounts).where(eq(accounts.kind, 'company'));
+  const companies = await tx
+    .select({ id: accounts.id, name: accounts.legalName })
+    .from(accounts)
+    .where(eq(accounts.kind, 'company'))
+    .orderBy(accounts.legalName);
   const stages = ['qualification', 'needs_analysis', 'proposal', 'negotiation'] as const;
   for (const [i, c] of companies.entries()) {
     const people = await tx
@@ -253,7 +257,7 @@ async function seedCrm(tx: Tx, salesUserId: string) {
       .insert(budgetForecasts)
       .values({
         accountId: c.id,
-        label: i === 0 ? 'Budget investissement atelier' : 'Budget équipement',
+        label: c.name.startsWith('Atelier') ? 'Budget investissement atelier' : 'Budget équipement',
         estimatedAmountHtCents: 1_500_000 + i * 500_000,
         fiscalYear: y + 1,
         releaseDate: nextMonth,
@@ -267,7 +271,7 @@ async function seedCrm(tx: Tx, salesUserId: string) {
       .insert(projects)
       .values({
         accountId: c.id,
-        title: i === 0 ? 'Réaménagement de l’atelier de Villeurbanne' : 'Renouvellement du mobilier de bureau',
+        title: c.name.startsWith('Atelier') ? 'Réaménagement de l’atelier de Villeurbanne' : 'Renouvellement du mobilier de bureau',
         description: 'Projet évoqué lors de la dernière visite.',
         expectedStart: inDays(90),
         estimatedValueHtCents: 2_000_000,
