@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 const control =
   'block w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-neutral-400 focus:border-accent-600 focus:outline-none focus:ring-1 focus:ring-accent-600 aria-[invalid=true]:border-red-500';
@@ -78,6 +78,51 @@ export function Select({
         {children}
       </select>
       <Describe id={fieldId} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** A labelled multi-line text field with its hint and errors wired through aria-describedby. */
+export function Textarea({ label, name, errors, hint, id, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const fieldId = id ?? `f-${name}`;
+  return (
+    <div>
+      <label htmlFor={fieldId} className="mb-1 block text-sm font-medium text-neutral-800">
+        {label}
+      </label>
+      <textarea
+        id={fieldId}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, errors)}
+        className={control}
+        {...rest}
+      />
+      <Describe id={fieldId} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** A checkbox with its label beside it, and its hint and errors underneath. */
+export function Checkbox({ label, name, errors, hint, id, ...rest }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const fieldId = id ?? `f-${name}`;
+  return (
+    <div className="flex items-start gap-2">
+      <input
+        id={fieldId}
+        name={name}
+        type="checkbox"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, errors)}
+        className="mt-0.5 size-4 rounded border-neutral-300 accent-accent-600"
+        {...rest}
+      />
+      <div>
+        <label htmlFor={fieldId} className="text-sm font-medium text-neutral-800">
+          {label}
+        </label>
+        <Describe id={fieldId} hint={hint} errors={errors} />
+      </div>
     </div>
   );
 }

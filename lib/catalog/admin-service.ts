@@ -18,7 +18,7 @@ import {
   type UpdateCategoryInput,
   type UpdateProductInput,
 } from './admin-schemas';
-import { escapeLike } from '@/lib/sql-helpers';
+import { escapeLike, paginate } from '@/lib/sql-helpers';
 
 const m = frAdminCatalog;
 const e = frAdminCatalog.errors;
@@ -72,8 +72,7 @@ export async function listProductsForStaff(db: Database, actor: Actor | null, qu
   const condition = where.length ? and(...where) : undefined;
 
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(products).where(condition);
-  const pageCount = Math.max(1, Math.ceil(total / ADMIN_PRODUCTS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, query.page), pageCount);
+  const { page, pageCount, offset } = paginate(total, ADMIN_PRODUCTS_PAGE_SIZE, query.page);
   const rows = await db
     .select({
       id: products.id,
@@ -92,7 +91,7 @@ export async function listProductsForStaff(db: Database, actor: Actor | null, qu
     .where(condition)
     .orderBy(sql`comptoir_fold(${products.name})`, asc(products.name), asc(products.sku))
     .limit(ADMIN_PRODUCTS_PAGE_SIZE)
-    .offset((page - 1) * ADMIN_PRODUCTS_PAGE_SIZE);
+    .offset(offset);
   return ok({ rows, total, page, pageCount });
 }
 

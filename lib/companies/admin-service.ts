@@ -15,7 +15,7 @@ import {
   type CreateCompanyInput,
   type UpdateCompanyInput,
 } from './admin-schemas';
-import { escapeLike } from '@/lib/sql-helpers';
+import { escapeLike, paginate } from '@/lib/sql-helpers';
 
 const e = frAdminCompanies.errors;
 const PERMISSION = 'crm.use' as const;
@@ -61,8 +61,7 @@ export async function listCompaniesForStaff(db: Database, actor: Actor | null, q
   if (query.status) where.push(eq(accounts.status, query.status));
   const condition = and(...where);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(accounts).where(condition);
-  const pageCount = Math.max(1, Math.ceil(total / ADMIN_COMPANIES_PAGE_SIZE));
-  const page = Math.min(Math.max(1, query.page), pageCount);
+  const { page, pageCount, offset } = paginate(total, ADMIN_COMPANIES_PAGE_SIZE, query.page);
   const rows = await db
     .select({
       id: accounts.id,
@@ -81,7 +80,7 @@ export async function listCompaniesForStaff(db: Database, actor: Actor | null, q
     .where(condition)
     .orderBy(sql`comptoir_fold(${accounts.legalName})`, asc(accounts.id))
     .limit(ADMIN_COMPANIES_PAGE_SIZE)
-    .offset((page - 1) * ADMIN_COMPANIES_PAGE_SIZE);
+    .offset(offset);
   return ok({
     rows: rows.map(({ firstName, lastName, ...r }) => ({ ...r, ownerName: firstName ? `${firstName} ${lastName ?? ''}`.trim() : null })),
     total,

@@ -5,6 +5,7 @@ import { outbox } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { refuseUnless } from '@/lib/auth/guard';
 import { ok, type Result } from '@/lib/result';
+import { paginate } from '@/lib/sql-helpers';
 
 export interface OutboxPage {
   rows: { id: string; toAddress: string; subject: string; bodyText: string; status: string; createdAt: Date }[];
@@ -25,8 +26,7 @@ export async function listOutbox(
   if (refused) return refused;
   const where = opts.to ? eq(outbox.toAddress, opts.to.trim().toLowerCase()) : undefined;
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(outbox).where(where);
-  const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
-  const page = Math.min(Math.max(1, opts.page), pageCount);
+  const { page, pageCount, offset } = paginate(total, OUTBOX_PAGE_SIZE, opts.page);
   const rows = await db
     .select({
       id: outbox.id,
@@ -40,6 +40,6 @@ export async function listOutbox(
     .where(where)
     .orderBy(desc(outbox.createdAt))
     .limit(OUTBOX_PAGE_SIZE)
-    .offset((page - 1) * OUTBOX_PAGE_SIZE);
+    .offset(offset);
   return ok({ rows, total, page, pageCount });
 }

@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '@/lib/result';
 import { isValidOrderAccessToken } from './access-token';
 import type { OrderStatus } from './rules';
 import type { OrderHistoryEntry, OrderPaymentEntry, OrderView } from './views';
-import { escapeLike } from '@/lib/sql-helpers';
+import { escapeLike, paginate } from '@/lib/sql-helpers';
 
 const NOT_FOUND = 'Commande introuvable.';
 
@@ -121,15 +121,14 @@ const listColumns = {
 
 async function pageOf(db: Database, where: SQL | undefined, page: number, pageSize: number): Promise<OrderListPage> {
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(orders).where(where);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const current = Math.min(Math.max(1, page), pageCount);
+  const { page: current, pageCount, offset } = paginate(total, pageSize, page);
   const rows = await db
     .select(listColumns)
     .from(orders)
     .where(where)
     .orderBy(desc(orders.createdAt), desc(orders.number))
     .limit(pageSize)
-    .offset((current - 1) * pageSize);
+    .offset(offset);
   return { rows, total, page: current, pageCount };
 }
 

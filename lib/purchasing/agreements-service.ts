@@ -18,7 +18,7 @@ import {
   type UpdateAgreementInput,
   type UpdateLineInput,
 } from './agreement-schemas';
-import { rowsOf } from '@/lib/sql-helpers';
+import { paginate, rowsOf } from '@/lib/sql-helpers';
 
 const e = frAdminAgreements.errors;
 const PERMISSION = 'crm.use' as const;
@@ -65,6 +65,21 @@ const consumedSql = sql<number>`(select coalesce(sum(ol.net_cents), 0) from orde
 /** Active and ending within ENDING_SOON_DAYS of today (Europe/Paris). */
 const endingSoonSql = sql<boolean>`("framework_agreements"."status" = 'active' and "framework_agreements"."ends_on" between (now() at time zone 'Europe/Paris')::date and (now() at time zone 'Europe/Paris')::date + ${sql.raw(String(ENDING_SOON_DAYS))})`;
 
+/** The columns of an agreement's summary, shared by the list and the detail page. */
+const summaryColumns = {
+  id: frameworkAgreements.id,
+  reference: frameworkAgreements.reference,
+  title: frameworkAgreements.title,
+  accountId: frameworkAgreements.accountId,
+  companyName: accounts.legalName,
+  status: frameworkAgreements.status,
+  startsOn: frameworkAgreements.startsOn,
+  endsOn: frameworkAgreements.endsOn,
+  ceilingHtCents: frameworkAgreements.ceilingHtCents,
+  consumedHtCents: consumedSql,
+  endingSoon: endingSoonSql,
+};
+
 function ratio(consumed: number, ceiling: number | null): number | null {
   return ceiling ? consumed / ceiling : null;
 }
@@ -78,28 +93,15 @@ export async function listAgreementsForStaff(db: Database, actor: Actor | null, 
   if (query.status) where.push(eq(frameworkAgreements.status, query.status));
   const condition = where.length ? and(...where) : undefined;
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(frameworkAgreements).where(condition);
-  const pageCount = Math.max(1, Math.ceil(total / ADMIN_AGREEMENTS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, query.page), pageCount);
+  const { page, pageCount, offset } = paginate(total, ADMIN_AGREEMENTS_PAGE_SIZE, query.page);
   const rows = await db
-    .select({
-      id: frameworkAgreements.id,
-      reference: frameworkAgreements.reference,
-      title: frameworkAgreements.title,
-      accountId: frameworkAgreements.accountId,
-      companyName: accounts.legalName,
-      status: frameworkAgreements.status,
-      startsOn: frameworkAgreements.startsOn,
-      endsOn: frameworkAgreements.endsOn,
-      ceilingHtCents: frameworkAgreements.ceilingHtCents,
-      consumedHtCents: consumedSql,
-      endingSoon: endingSoonSql,
-    })
+    .select(summaryColumns)
     .from(frameworkAgreements)
     .innerJoin(accounts, eq(accounts.id, frameworkAgreements.accountId))
     .where(condition)
     .orderBy(sql`case when "framework_agreements"."status" = 'active' then 0 when "framework_agreements"."status" = 'draft' then 1 else 2 end`, asc(frameworkAgreements.endsOn), asc(frameworkAgreements.reference))
     .limit(ADMIN_AGREEMENTS_PAGE_SIZE)
-    .offset((page - 1) * ADMIN_AGREEMENTS_PAGE_SIZE);
+    .offset(offset);
   return ok({
     rows: rows.map((r) => {
       const consumptionRatio = ratio(r.consumedHtCents, r.ceilingHtCents);
@@ -164,19 +166,7 @@ export async function getAgreementForStaff(db: Database, actor: Actor | null, ag
   const refused = refuseUnless<AgreementDetail>(actor, PERMISSION);
   if (refused) return refused;
   const [head] = await db
-    .select({
-      id: frameworkAgreements.id,
-      reference: frameworkAgreements.reference,
-      title: frameworkAgreements.title,
-      accountId: frameworkAgreements.accountId,
-      companyName: accounts.legalName,
-      status: frameworkAgreements.status,
-      startsOn: frameworkAgreements.startsOn,
-      endsOn: frameworkAgreements.endsOn,
-      ceilingHtCents: frameworkAgreements.ceilingHtCents,
-      consumedHtCents: consumedSql,
-      endingSoon: endingSoonSql,
-    })
+    .select(summaryColumns)
     .from(frameworkAgreements)
     .innerJoin(accounts, eq(accounts.id, frameworkAgreements.accountId))
     .where(eq(frameworkAgreements.id, agreementId))

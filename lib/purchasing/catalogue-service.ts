@@ -9,6 +9,7 @@ import { isPortalActor, NOT_FOUND, portalRefusal } from './access';
 import { type ResolvedPrice, resolveB2bPrice } from './price-resolution';
 import { loadAgreementOffers } from './pricing-service';
 import { parisDate } from './periods';
+import { paginate } from '@/lib/sql-helpers';
 
 export interface NegotiatedProduct {
   productId: string;
@@ -62,8 +63,7 @@ export async function listNegotiatedCatalogue(
   if (tsquery) filters.push(sql`${products.searchDocument} @@ to_tsquery('simple', ${tsquery})`);
   const where = and(...filters);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(products).where(where);
-  const pageCount = Math.max(1, Math.ceil(total / PAGE));
-  const page = Math.min(Math.max(1, opts.page), pageCount);
+  const { page, pageCount, offset } = paginate(total, PAGE, opts.page);
   const rows = await db
     .select({
       productId: products.id,
@@ -79,7 +79,7 @@ export async function listNegotiatedCatalogue(
     .where(where)
     .orderBy(sql`${onContract} desc`, asc(sql`comptoir_fold(${products.name})`))
     .limit(PAGE)
-    .offset((page - 1) * PAGE);
+    .offset(offset);
   const offers = await loadAgreementOffers(db, actor.accountId, rows.map((r) => r.productId));
   return ok({
     rows: rows.map((r) => {

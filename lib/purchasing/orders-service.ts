@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '@/lib/result';
 import { canPurchase, isPortalActor, NOT_FOUND, type PortalActor, portalRefusal } from './access';
 import { expireDueApprovals } from './approval-service';
 import { APPROVAL_REASON_LABELS, type ApprovalReason } from './approval-rules';
+import { paginate } from '@/lib/sql-helpers';
 
 export interface CompanyOrderRow {
   id: string;
@@ -52,8 +53,7 @@ export async function listCompanyOrders(
   await expireFirst(db, actor);
   const where = and(visibleTo(actor), opts.status ? eq(orders.status, opts.status) : undefined);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(orders).where(where);
-  const pageCount = Math.max(1, Math.ceil(total / PAGE));
-  const page = Math.min(Math.max(1, opts.page), pageCount);
+  const { page, pageCount, offset } = paginate(total, PAGE, opts.page);
   const rows = await db
     .select({
       id: orders.id,
@@ -72,7 +72,7 @@ export async function listCompanyOrders(
     .where(where)
     .orderBy(desc(orders.createdAt))
     .limit(PAGE)
-    .offset((page - 1) * PAGE);
+    .offset(offset);
   return ok({
     rows: rows.map(({ first, last, ...r }) => ({ ...r, placedByName: first ? `${first} ${last}` : null })),
     total,

@@ -3,12 +3,11 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button, buttonClass } from '@/app/_components/button';
-import { FormMessage, Input, Select } from '@/app/_components/field';
+import { Checkbox, FormMessage, Input, Select, Textarea } from '@/app/_components/field';
 import { VAT_RATES_BP } from '@/lib/catalog/admin-schemas';
 import { t } from '@/lib/i18n';
 import { formatRateBp } from '@/lib/money';
 import { createProductAction, updateProductAction } from './actions';
-import { Checkbox, Textarea } from './form-fields';
 import type { ProductFormValues } from './product-values';
 
 const m = t.adminCatalog;

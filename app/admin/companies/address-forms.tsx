@@ -2,9 +2,8 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/app/_components/button';
-import { FormMessage, Input, Select } from '@/app/_components/field';
+import { Checkbox, FormMessage, Input, Select } from '@/app/_components/field';
 import { StatusBadge } from '@/app/_components/status-badge';
-import { Checkbox } from '@/app/admin/catalogue/form-fields';
 import type { CompanyAddress } from '@/lib/companies/admin-service';
 import { frAdminCompanies as m } from '@/lib/i18n/fr-admin-companies';
 import { deleteAddressAction, saveAddressAction } from './actions';

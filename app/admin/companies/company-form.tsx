@@ -3,8 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button, buttonClass } from '@/app/_components/button';
-import { FormMessage, Input, Select } from '@/app/_components/field';
-import { Checkbox } from '@/app/admin/catalogue/form-fields';
+import { Checkbox, FormMessage, Input, Select } from '@/app/_components/field';
 import { COMPANY_STATUSES } from '@/lib/companies/admin-schemas';
 import { frAdminCompanies as m } from '@/lib/i18n/fr-admin-companies';
 import { createCompanyAction, updateCompanyAction } from './actions';

@@ -2,8 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/app/_components/button';
-import { FormMessage, Input, Select } from '@/app/_components/field';
-import { Textarea } from '@/app/admin/catalogue/form-fields';
+import { FormMessage, Input, Select, Textarea } from '@/app/_components/field';
 import type { ActionState } from '@/lib/result';
 
 /** One field of a CRM form, described as data so server pages can declare forms. */

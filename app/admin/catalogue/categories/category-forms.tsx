@@ -3,10 +3,9 @@
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { Button } from '@/app/_components/button';
-import { FormMessage, Input } from '@/app/_components/field';
+import { FormMessage, Input, Textarea } from '@/app/_components/field';
 import { t } from '@/lib/i18n';
 import { createCategoryAction, deleteCategoryAction, updateCategoryAction } from '../actions';
-import { Textarea } from '../form-fields';
 
 const m = t.adminCatalog;
 
