@@ -38,3 +38,6 @@ export const forecastStatus = pgEnum('forecast_status', ['expected', 'released',
 export const projectStatus = pgEnum('project_status', ['idea', 'planned', 'in_progress', 'done', 'abandoned']);
 export const activityKind = pgEnum('activity_kind', ['call', 'meeting', 'visit', 'email', 'task', 'note']);
 export const opportunityStage = pgEnum('opportunity_stage', ['qualification', 'needs_analysis', 'proposal', 'negotiation', 'won', 'lost']);
+export const quoteRequestStatus = pgEnum('quote_request_status', ['submitted', 'in_progress', 'quoted', 'cancelled', 'declined']);
+export const quoteStatus = pgEnum('quote_status', ['in_preparation', 'sent', 'accepted', 'changes_requested', 'declined', 'expired', 'withdrawn']);
+export const quoteEventKind = pgEnum('quote_event_kind', ['request_status', 'quote_status', 'comment']);

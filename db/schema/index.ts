@@ -10,3 +10,4 @@ export * from './carts';
 export * from './stock';
 export * from './purchasing';
 export * from './crm';
+export * from './quotes';

@@ -29,7 +29,7 @@ import { lockBudgetFor, moveBudget, remainingOf } from './budget-lock';
 import { monthOf, parisDate } from './periods';
 import { loadAgreementOffers } from './pricing-service';
 import { decideTreatment } from './treatment';
-import { rowsOf } from '@/lib/sql-helpers';
+import { createOrderRecord, nextOrderNumber } from '@/lib/orders/create-order';
 
 export interface PlaceB2bOrderInput {
   idempotencyKey: string;
@@ -134,8 +134,7 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
         for (const r of rows) if (r.quantity > r.stock) throw new Refusal(`Rupture de stock : il reste ${r.stock} « ${r.name} ».`);
       }
 
-      const [seq] = await tx.execute<{ n: string }>(sql`select nextval('order_number_seq')::text as n`).then(rowsOf<{ n: string }>);
-      const number = `CMD-${today.slice(0, 4)}-${seq!.n.padStart(6, '0')}`;
+      const number = await nextOrderNumber(tx, today);
       const deliveryAddress: PostalAddress = {
         name: address.recipient ?? company.legalName,
         line1: address.line1,
@@ -150,9 +149,9 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
         .where(and(eq(addresses.accountId, actor.accountId), eq(addresses.kind, 'billing')))
         .orderBy(sql`${addresses.isDefault} desc`)
         .limit(1);
-      const [order] = await tx
-        .insert(orders)
-        .values({
+      const orderId = await createOrderRecord(tx, {
+        actorUserId: actor.userId,
+        order: {
           number,
           channel: 'b2b',
           priceMode: 'tax_exclusive',
@@ -182,13 +181,8 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
           approvalReasons: reasons.length ? reasons : null,
           approvalExpiresAt: status === 'pending_approval' ? sql`now() + make_interval(days => ${company.approvalExpiryDays})` : null,
           placedAt: status === 'placed' ? sql`now()` : null,
-        })
-        .returning({ id: orders.id });
-      const orderId = order!.id;
-      await tx.insert(orderLines).values(
-        rows.map((r, i) => ({
-          orderId,
-          position: i + 1,
+        },
+        lines: rows.map((r, i) => ({
           productId: r.productId,
           sku: r.sku,
           description: r.name,
@@ -201,14 +195,13 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
           lineTotalCents: priced.tax.lines[i]!.lineTotalCents,
           netCents: priced.tax.lines[i]!.netCents,
         })),
-      );
+      });
       if (status === 'placed') {
         await reserveStock(tx, orderId, rows, actor.userId);
         if (budget) await moveBudget(tx, budget.id, 'commit', net, orderId, actor.userId);
       } else if (budget && !reasons.includes('budget')) {
         await moveBudget(tx, budget.id, 'hold', net, orderId, actor.userId);
       }
-      await tx.insert(orderStatusHistory).values({ orderId, fromStatus: null, toStatus: status, actorUserId: actor.userId });
       await tx.delete(cartLines).where(eq(cartLines.cartId, cart.id));
       const labels = reasons.map((r) => APPROVAL_REASON_LABELS[r]);
       if (status === 'pending_approval') await notifyApprovers(tx, actor.accountId, actor.userId, number, net, labels);
