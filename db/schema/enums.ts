@@ -41,3 +41,6 @@ export const opportunityStage = pgEnum('opportunity_stage', ['qualification', 'n
 export const quoteRequestStatus = pgEnum('quote_request_status', ['submitted', 'in_progress', 'quoted', 'cancelled', 'declined']);
 export const quoteStatus = pgEnum('quote_status', ['in_preparation', 'sent', 'accepted', 'changes_requested', 'declined', 'expired', 'withdrawn']);
 export const quoteEventKind = pgEnum('quote_event_kind', ['request_status', 'quote_status', 'comment']);
+export const documentNature = pgEnum('document_nature', ['goods', 'services', 'both']);
+export const invoicePaymentMethod = pgEnum('invoice_payment_method', ['bank_transfer', 'card', 'cheque', 'direct_debit', 'other']);
+export const creditNoteKind = pgEnum('credit_note_kind', ['full', 'partial']);

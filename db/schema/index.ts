@@ -11,3 +11,4 @@ export * from './stock';
 export * from './purchasing';
 export * from './crm';
 export * from './quotes';
+export * from './invoices';

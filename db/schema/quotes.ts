@@ -126,6 +126,9 @@ export const quoteVersions = pgTable(
     clientNote: text('client_note').notNull().default(''),
     deliveryAddress: jsonb('delivery_address').$type<PostalAddress>(),
     treatment: vatTreatment('treatment').notNull().default('domestic'),
+    /** Delivery costs HT, a charge spread over the lines' rates; its parts as lib/tax computed them. */
+    shippingHtCents: bigint('shipping_ht_cents', { mode: 'number' }).notNull().default(0),
+    adjustments: jsonb('adjustments').$type<StoredAdjustment[]>().notNull().default(sql`'[]'::jsonb`),
     totalNetCents: bigint('total_net_cents', { mode: 'number' }).notNull().default(0),
     totalVatCents: bigint('total_vat_cents', { mode: 'number' }).notNull().default(0),
     totalGrossCents: bigint('total_gross_cents', { mode: 'number' }).notNull().default(0),
@@ -142,8 +145,19 @@ export const quoteVersions = pgTable(
     uniqueIndex('quote_versions_unique').on(t.quoteId, t.version),
     uniqueIndex('quote_versions_one_draft').on(t.quoteId).where(sql`${t.sentAt} is null`),
     check('quote_versions_totals', sql`${t.totalGrossCents} = ${t.totalNetCents} + ${t.totalVatCents}`),
+    check('quote_versions_shipping', sql`${t.shippingHtCents} >= 0`),
   ],
 );
+
+export interface StoredAdjustment {
+  kind: 'charge' | 'allowance';
+  index: number;
+  reason: string | null;
+  vatRateBp: number;
+  category: 'S' | 'Z' | 'K' | 'AE' | 'G';
+  amountCents: number;
+  netCents: number;
+}
 
 export interface QuoteBuyerSnapshot {
   name: string;

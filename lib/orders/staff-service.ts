@@ -8,7 +8,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { queueMail } from '@/lib/mail/outbox';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { fail, ok, type Result } from '@/lib/result';
+import { issueInvoiceInTx } from '@/lib/invoicing/issue';
 import { budgetStateOf, moveBudget } from '@/lib/purchasing/budget-lock';
+import { parisDate } from '@/lib/purchasing/periods';
 import { orderStatusLabels } from './order-status-labels';
 import { canStaffTransition, holdsStock, type OrderStatus } from './rules';
 
@@ -74,6 +76,8 @@ export async function changeOrderStatus(
       .update(orders)
       .set({ status: input.to, updatedAt: sql`now()`, ...(input.to === 'placed' ? { placedAt: sql`now()` } : {}) })
       .where(eq(orders.id, order.id));
+    // An order is invoiced when it ships (unless staff issued its invoice earlier).
+    if (input.to === 'shipped') await issueInvoiceInTx(tx, order.id, actor!.userId, { deliveryDate: parisDate() });
     await tx.insert(orderStatusHistory).values({
       orderId: order.id,
       fromStatus: order.status,

@@ -11,6 +11,7 @@ import { canPurchase, isPortalActor, NOT_FOUND, portalRefusal } from './access';
 import { budgetStateOf, lockBudgetFor, moveBudget, remainingOf } from './budget-lock';
 import { parisDate } from './periods';
 import { reserveStock, StockRefusal } from './place-b2b-order';
+import { exceedsCreditLimit } from '@/lib/invoicing/credit';
 
 /**
  * Expires the company's approvals past their date, releasing their holds, in the caller's
@@ -49,6 +50,7 @@ async function lockPending(tx: Tx, actorAccountId: string, orderId: string) {
       status: orders.status,
       placedBy: orders.placedByUserId,
       net: orders.totalNetCents,
+      gross: orders.totalGrossCents,
       version: orders.contentVersion,
       expiresAt: orders.approvalExpiresAt,
       costCentre: orders.costCentre,
@@ -132,11 +134,14 @@ export async function approveOrder(db: Database, actor: Actor | null, input: { o
         lines.filter((l) => l.productId).map((l) => ({ productId: l.productId!, name: l.name, quantity: l.quantity })),
         actor.userId,
       );
+      // Approved, it is placed — unless it takes the company beyond its credit limit.
+      const credit = await exceedsCreditLimit(tx, actor.accountId, o.gross);
+      const to = credit.exceeds ? ('credit_hold' as const) : ('placed' as const);
       await tx
         .update(orders)
-        .set({ status: 'placed', decidedByUserId: actor.userId, decidedAt: sql`now()`, placedAt: sql`now()`, updatedAt: sql`now()` })
+        .set({ status: to, decidedByUserId: actor.userId, decidedAt: sql`now()`, placedAt: to === 'placed' ? sql`now()` : null, updatedAt: sql`now()` })
         .where(eq(orders.id, o.id));
-      await tx.insert(orderStatusHistory).values({ orderId: o.id, fromStatus: 'pending_approval', toStatus: 'placed', actorUserId: actor.userId, note: 'Approuvée' });
+      await tx.insert(orderStatusHistory).values({ orderId: o.id, fromStatus: 'pending_approval', toStatus: to, actorUserId: actor.userId, note: to === 'placed' ? 'Approuvée' : 'Approuvée — en attente (encours)' });
       await queueMail(tx, { to: o.email, subject: `Commande ${o.number} approuvée`, text: `Votre commande ${o.number} a été approuvée par ${actor.name} et est enregistrée.` });
       await recordAudit(tx, { actorUserId: actor.userId, action: 'order.approve', entityType: 'order', entityId: o.id });
       return ok(null);

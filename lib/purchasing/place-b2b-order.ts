@@ -30,6 +30,7 @@ import { monthOf, parisDate } from './periods';
 import { loadAgreementOffers } from './pricing-service';
 import { decideTreatment } from './treatment';
 import { createOrderRecord, nextOrderNumber } from '@/lib/orders/create-order';
+import { CREDIT_HOLD_MESSAGE, exceedsCreditLimit } from '@/lib/invoicing/credit';
 
 export interface PlaceB2bOrderInput {
   idempotencyKey: string;
@@ -44,7 +45,7 @@ export interface PlaceB2bOrderInput {
 export interface PlacedB2bOrder {
   orderId: string;
   number: string;
-  status: 'placed' | 'pending_approval';
+  status: 'placed' | 'pending_approval' | 'credit_hold';
   reasons: string[];
 }
 
@@ -129,8 +130,11 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
         hasOffContractLines: priced.hasOffContractLines,
         companyThresholdCents: company.approvalThresholdHtCents,
       });
-      const status = reasons.length === 0 ? 'placed' : 'pending_approval';
-      if (status === 'placed') {
+      // Within every limit, the order is placed — unless it takes the company beyond its credit
+      // limit: then it waits for our staff (stock and budget taken as for a placed order).
+      const credit = reasons.length === 0 ? await exceedsCreditLimit(tx, actor.accountId, priced.tax.totalGrossCents) : null;
+      const status = reasons.length > 0 ? 'pending_approval' : credit?.exceeds ? 'credit_hold' : 'placed';
+      if (status !== 'pending_approval') {
         for (const r of rows) if (r.quantity > r.stock) throw new Refusal(`Rupture de stock : il reste ${r.stock} « ${r.name} ».`);
       }
 
@@ -196,7 +200,7 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
           netCents: priced.tax.lines[i]!.netCents,
         })),
       });
-      if (status === 'placed') {
+      if (status !== 'pending_approval') {
         await reserveStock(tx, orderId, rows, actor.userId);
         if (budget) await moveBudget(tx, budget.id, 'commit', net, orderId, actor.userId);
       } else if (budget && !reasons.includes('budget')) {
@@ -207,14 +211,16 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
       if (status === 'pending_approval') await notifyApprovers(tx, actor.accountId, actor.userId, number, net, labels);
       await queueMail(tx, {
         to: actor.email,
-        subject: status === 'placed' ? `Commande ${number} enregistrée` : `Commande ${number} soumise à approbation`,
+        subject: status === 'placed' ? `Commande ${number} enregistrée` : status === 'credit_hold' ? `Commande ${number} en attente (encours)` : `Commande ${number} soumise à approbation`,
         text:
           status === 'placed'
             ? `Votre commande ${number} (${formatMoney(net)} HT) est enregistrée.`
-            : `Votre commande ${number} (${formatMoney(net)} HT) attend l’approbation d’un acheteur : ${labels.join(' ; ')}.`,
+            : status === 'credit_hold'
+              ? `Votre commande ${number} (${formatMoney(net)} HT) : ${CREDIT_HOLD_MESSAGE}`
+              : `Votre commande ${number} (${formatMoney(net)} HT) attend l’approbation d’un acheteur : ${labels.join(' ; ')}.`,
       });
       await recordAudit(tx, { actorUserId: actor.userId, action: 'order.place_b2b', entityType: 'order', entityId: orderId, after: { number, status, net, reasons } });
-      return { orderId, number, status, reasons: labels } satisfies PlacedB2bOrder;
+      return { orderId, number, status, reasons: status === 'credit_hold' ? [CREDIT_HOLD_MESSAGE] : labels } satisfies PlacedB2bOrder;
     });
     return ok(placed);
   } catch (error) {
@@ -236,7 +242,7 @@ async function findByKey(db: Database, accountId: string, key: string): Promise<
   return {
     orderId: row.id,
     number: row.number,
-    status: row.status === 'pending_approval' ? 'pending_approval' : 'placed',
+    status: row.status === 'pending_approval' || row.status === 'credit_hold' ? row.status : 'placed',
     reasons: (row.reasons ?? []).map((r) => APPROVAL_REASON_LABELS[r as ApprovalReason] ?? r),
   };
 }

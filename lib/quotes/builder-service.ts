@@ -146,7 +146,7 @@ export async function createQuote(db: Database, actor: Actor | null, raw: { acco
         const price = p ? priceB2bBasket([{ productId: p.id, quantity: l.quantity, listPriceHtCents: p.listPriceHtCents, vatRateBp: p.vatRateBp }], offers, treatment).prices[0]! : null;
         return { productId: p?.id ?? null, sku: p?.sku ?? null, description: l.description, quantity: l.quantity, unitPriceHtCents: price?.unitPriceHtCents ?? 0, discountBp: 0, vatRateBp: p?.vatRateBp ?? 2000 };
       });
-      await writeDraft(tx, { quoteId, version: 1, treatment, delivery, lines: draftLines, validUntil: null, deliveryTerms: '', paymentTerms: defaultPaymentTerms(), clientNote: '' }, null);
+      await writeDraft(tx, { quoteId, version: 1, treatment, delivery, lines: draftLines, validUntil: null, shippingHtCents: 0, deliveryTerms: '', paymentTerms: defaultPaymentTerms(), clientNote: '' }, null);
 
       await recordQuoteEvent(tx, { accountId: company.id, quoteId, requestId: request?.id ?? null, kind: 'quote_status', fromState: null, toState: 'in_preparation', version: 1, actorUserId: actor!.userId, byStaff: true });
       if (request && canMoveRequest(request.status, 'in_progress', 'staff')) {
@@ -181,6 +181,7 @@ interface DraftContent {
   delivery: PostalAddress | null;
   lines: { productId: string | null; sku: string | null; description: string; quantity: number; unitPriceHtCents: number; discountBp: number; vatRateBp: number }[];
   validUntil: string | null;
+  shippingHtCents: number;
   deliveryTerms: string;
   paymentTerms: string;
   clientNote: string;
@@ -188,9 +189,11 @@ interface DraftContent {
 
 /** Writes the draft version (creating it, or replacing its lines) with totals computed by lib/tax. */
 async function writeDraft(tx: Tx, d: DraftContent, existingDraftId: string | null): Promise<string> {
-  const totals = priceQuote(d.lines, d.treatment);
+  const totals = priceQuote(d.lines, d.treatment, d.shippingHtCents);
   const values = {
     validUntil: d.validUntil,
+    shippingHtCents: d.shippingHtCents,
+    adjustments: totals.adjustments.map((a) => ({ kind: a.kind, index: a.index, reason: a.reason ?? null, vatRateBp: a.vatRateBp, category: a.category, amountCents: a.amountCents, netCents: a.netCents })),
     deliveryTerms: d.deliveryTerms,
     paymentTerms: d.paymentTerms,
     clientNote: d.clientNote,
@@ -277,6 +280,7 @@ export async function saveQuoteDraft(db: Database, actor: Actor | null, raw: Sav
             vatRateBp: l.vatRateBp,
           })),
           validUntil: input.validUntil ?? null,
+          shippingHtCents: input.shipping ?? 0,
           deliveryTerms: input.deliveryTerms,
           paymentTerms: input.paymentTerms,
           clientNote: input.clientNote,
@@ -347,6 +351,7 @@ export async function sendQuote(db: Database, actor: Actor | null, raw: { quoteI
           delivery: draft.deliveryAddress ?? null,
           lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, description: l.description, quantity: l.quantity, unitPriceHtCents: l.unitPriceHtCents, discountBp: l.discountBp, vatRateBp: l.vatRateBp })),
           validUntil: draft.validUntil,
+          shippingHtCents: draft.shippingHtCents,
           deliveryTerms: draft.deliveryTerms,
           paymentTerms: draft.paymentTerms,
           clientNote: draft.clientNote,
@@ -413,3 +418,4 @@ export async function withdrawQuote(db: Database, actor: Actor | null, raw: { qu
     }),
   );
 }
+export type { SaveDraftInput } from './schemas';

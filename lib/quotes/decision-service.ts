@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/client';
-import { accounts, positions, quoteLines, quotes, quoteVersions, users } from '@/db/schema';
+import { accounts, positions, products, quoteLines, quotes, quoteVersions, users } from '@/db/schema';
+import { CREDIT_HOLD_MESSAGE, exceedsCreditLimit } from '@/lib/invoicing/credit';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { frQuotes } from '@/lib/i18n/fr-quotes';
@@ -85,7 +86,7 @@ export async function acceptQuote(
   db: Database,
   actor: Actor | null,
   raw: { quoteId: string; version: number; purchaseOrderRef?: string },
-): Promise<Result<{ orderId: string; orderNumber: string }>> {
+): Promise<Result<{ orderId: string; orderNumber: string; status: 'placed' | 'credit_hold' }>> {
   const refused = decisionRefusal(actor);
   if (refused) return refused;
   const parsed = parseInput(acceptQuoteSchema, raw);
@@ -98,10 +99,15 @@ export async function acceptQuote(
       const [v] = await tx.select().from(quoteVersions).where(and(eq(quoteVersions.quoteId, q.id), eq(quoteVersions.version, q.latestSentVersion!)));
       const lines = await tx.select().from(quoteLines).where(eq(quoteLines.versionId, v!.id)).orderBy(asc(quoteLines.position));
       const today = parisDate();
+      // Lock order as every order path: products (id order), then the budget, then the company.
+      const productIds = [...new Set(lines.map((l) => l.productId).filter((x): x is string => Boolean(x)))].sort();
+      if (productIds.length) await tx.select({ id: products.id }).from(products).where(inArray(products.id, productIds)).orderBy(asc(products.id)).for('update');
       const budget = await lockBudgetFor(tx, portal.accountId, today, '');
       if (budget && remainingOf(budget) < v!.totalNetCents) {
         throw new QuoteRefusal(e.budgetShort(budget.label, formatMoney(remainingOf(budget)), formatMoney(v!.totalNetCents)));
       }
+      const credit = await exceedsCreditLimit(tx, portal.accountId, v!.totalGrossCents);
+      const status = credit.exceeds ? ('credit_hold' as const) : ('placed' as const);
       const buyer = v!.buyer!;
       const delivery = v!.deliveryAddress ?? buyer.address;
       const orderNumber = await nextOrderNumber(tx, today);
@@ -112,7 +118,7 @@ export async function acceptQuote(
           number: orderNumber,
           channel: 'b2b',
           priceMode: 'tax_exclusive',
-          status: 'placed',
+          status,
           origin: 'quote',
           accountId: portal.accountId,
           placedByUserId: portal.userId,
@@ -131,8 +137,9 @@ export async function acceptQuote(
           purchaseOrderRef: parsed.value.purchaseOrderRef ?? null,
           decidedByUserId: portal.userId,
           decidedAt: sql`now()`,
-          placedAt: sql`now()`,
+          placedAt: status === 'placed' ? sql`now()` : null,
         },
+        adjustments: v!.adjustments.map((a) => ({ kind: a.kind, itemIndex: a.index, reason: a.reason, vatRateBp: a.vatRateBp, vatCategory: a.category, amountCents: a.amountCents, netCents: a.netCents })),
         lines: lines.map((l) => ({
           productId: l.productId,
           sku: l.sku,
@@ -160,11 +167,11 @@ export async function acceptQuote(
         .where(eq(quotes.id, q.id));
       await recordQuoteEvent(tx, { accountId: q.accountId, quoteId: q.id, kind: 'quote_status', fromState: 'sent', toState: 'accepted', version: v!.version, actorUserId: portal.userId, byStaff: false, note: `Commande ${orderNumber}` });
       await advanceOpportunity(tx, q.opportunityId, 'won', portal.userId, { amountHtCents: v!.totalNetCents, orderId, reason: `Devis ${q.number} accepté` });
-      await queueMail(tx, { to: portal.email, subject: `Commande ${orderNumber} enregistrée`, text: `Le devis ${q.number} (version ${v!.version}) est accepté : commande ${orderNumber}, ${formatMoney(v!.totalNetCents)} HT.` });
+      await queueMail(tx, { to: portal.email, subject: `Commande ${orderNumber} enregistrée`, text: `Le devis ${q.number} (version ${v!.version}) est accepté : commande ${orderNumber}, ${formatMoney(v!.totalNetCents)} HT.${status === 'credit_hold' ? ` ${CREDIT_HOLD_MESSAGE}` : ''}` });
       const rep = await repEmail(tx, q.accountId);
       if (rep) await queueMail(tx, { to: rep, subject: frQuotes.mail.decisionSubject(q.number, 'accepté'), text: `${portal.name} a accepté le devis ${q.number} (version ${v!.version}) : commande ${orderNumber}.` });
       await recordAudit(tx, { actorUserId: portal.userId, action: 'quote.accept', entityType: 'quote', entityId: q.id, after: { version: v!.version, orderId, orderNumber } });
-      return { orderId, orderNumber };
+      return { orderId, orderNumber, status };
     });
   } catch (error) {
     if (error instanceof StockRefusal) return fail(`${error.message} Le devis n’est pas accepté : contactez votre commercial.`);

@@ -1,24 +1,8 @@
-import type { CommercialDocument, DocumentParty } from '@/lib/documents/types';
+import { sellerParty } from '@/lib/documents/seller-party';
+import type { CommercialDocument } from '@/lib/documents/types';
 import { parisDate } from '@/lib/purchasing/periods';
 import type { SellerProfile } from '@/lib/seller/service';
 import type { QuoteDetail, QuoteVersionView } from './views';
-
-export function sellerParty(s: SellerProfile): DocumentParty {
-  return {
-    name: s.legalName,
-    legalForm: s.legalForm,
-    shareCapital: s.shareCapital,
-    address: { line1: s.addressLine1, line2: s.addressLine2, postalCode: s.postalCode, city: s.city, country: s.country },
-    siren: s.siren,
-    siret: s.siret,
-    vatNumber: s.vatNumber,
-    rcs: s.rcs,
-    email: s.email,
-    phone: s.phone,
-    iban: s.iban,
-    bic: s.bic,
-  };
-}
 
 /** A sent quote version as a printable document: its frozen figures, never recomputed. */
 export function quoteVersionDocument(quote: Pick<QuoteDetail, 'number' | 'accountName'>, v: QuoteVersionView, seller: SellerProfile): CommercialDocument {
@@ -57,7 +41,7 @@ export function quoteVersionDocument(quote: Pick<QuoteDetail, 'number' | 'accoun
       lineTotalCents: l.lineTotalCents,
       netCents: l.netCents,
     })),
-    adjustments: [],
+    adjustments: v.adjustments.map((a) => ({ kind: a.kind, reason: a.reason ?? 'Frais de livraison', vatRateBp: a.vatRateBp, category: a.category, amountCents: a.amountCents, netCents: a.netCents })),
     breakdown: v.vatBreakdown,
     totalNetCents: v.totalNetCents,
     totalVatCents: v.totalVatCents,

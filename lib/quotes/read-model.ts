@@ -101,6 +101,8 @@ export async function loadQuoteDetail(db: Executor, where: SQL, withDraft: boole
     clientNote: v.clientNote,
     deliveryAddress: v.deliveryAddress ?? null,
     treatment: v.treatment,
+    shippingHtCents: v.shippingHtCents,
+    adjustments: v.adjustments,
     totalNetCents: v.totalNetCents,
     totalVatCents: v.totalVatCents,
     totalGrossCents: v.totalGrossCents,

@@ -105,6 +105,8 @@ export const saveDraftSchema = z.object({
   title: text(150),
   lines: z.array(quoteLine).min(1, { error: e.noLines }).max(MAX_QUOTE_LINES, { error: e.tooManyLines(MAX_QUOTE_LINES) }),
   validUntil: z.preprocess(blankToUndefined, isoDate.optional()),
+  /** Delivery costs HT in euros; blank = none. */
+  shipping: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? '0' : v), money(true)).optional(),
   deliveryTerms: text(1000, false),
   paymentTerms: text(1000, false),
   clientNote: text(2000, false),

@@ -1,4 +1,4 @@
-import type { PostalAddress, QuoteBuyerSnapshot, StoredBreakdown } from '@/db/schema';
+import type { PostalAddress, QuoteBuyerSnapshot, StoredAdjustment, StoredBreakdown } from '@/db/schema';
 import type { Treatment } from '@/lib/tax';
 import type { QuoteState, RequestState } from './rules';
 
@@ -41,6 +41,9 @@ export interface QuoteVersionView {
   clientNote: string;
   deliveryAddress: PostalAddress | null;
   treatment: Treatment;
+  shippingHtCents: number;
+  /** The parts of the delivery charge per VAT rate, as computed. */
+  adjustments: StoredAdjustment[];
   totalNetCents: number;
   totalVatCents: number;
   totalGrossCents: number;

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { frB2b as m } from '@/lib/i18n/fr-b2b';
 import { getCompanyOrder } from '@/lib/purchasing/orders-service';
+import { CREDIT_HOLD_MESSAGE } from '@/lib/invoicing/messages';
 import { getSellerProfile } from '@/lib/seller/service';
 import { OrderActions } from '../order-actions';
 import { OrderFacts } from '../order-facts';
@@ -24,12 +25,17 @@ export default async function B2bOrderPage({ params, searchParams }: { params: P
   const o = d.order;
   let message: string | undefined;
   if (nouvelle) {
-    message = o.status === 'pending_approval' ? m.orders.pendingMessage(o.number, d.approvalReasons.join(' ; ')) : m.orders.placedMessage(o.number);
+    message =
+      o.status === 'pending_approval'
+        ? m.orders.pendingMessage(o.number, d.approvalReasons.join(' ; '))
+        : o.status === 'credit_hold'
+          ? `${o.number} — ${CREDIT_HOLD_MESSAGE}`
+          : m.orders.placedMessage(o.number);
   }
   return (
     <>
       <PageHeader title={m.orders.detailTitle(o.number)} crumbs={[{ label: m.orders.title, href: '/b2b/orders' }, { label: o.number }]} />
-      {message && o.status === 'pending_approval' ? (
+      {message && (o.status === 'pending_approval' || o.status === 'credit_hold') ? (
         <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {message}
         </p>
