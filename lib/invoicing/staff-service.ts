@@ -9,7 +9,7 @@ import { sellerParty } from '@/lib/documents/seller-party';
 import { queueMail } from '@/lib/mail/outbox';
 import { formatMoney } from '@/lib/money';
 import { parisDate } from '@/lib/purchasing/periods';
-import { parseInput, QuoteRefusal as Refusal, refusalAsResult } from '@/lib/quotes/outcome';
+import { parseInput, Refusal, refusalAsResult } from '@/lib/service-outcome';
 import type { Result } from '@/lib/result';
 import { computeCredit, type CreditedSoFar } from './credit-note-math';
 import { InvoiceRefusal, issueInvoiceInTx } from './issue';

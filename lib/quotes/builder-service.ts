@@ -31,7 +31,7 @@ import type { Treatment } from '@/lib/tax';
 import { recordQuoteEvent } from './events';
 import { expireDueQuotes } from './expiry';
 import { advanceOpportunity, openOpportunityForRequest } from './opportunity-link';
-import { parseInput, QuoteRefusal, refusalAsResult } from './outcome';
+import { parseInput, Refusal, refusalAsResult } from '@/lib/service-outcome';
 import { priceQuote } from './pricing';
 import { canMoveQuote, canMoveRequest, isFinalQuote } from './rules';
 import { createQuoteSchema, saveDraftSchema, sendQuoteSchema, withdrawQuoteSchema, type SaveDraftInput } from './schemas';
@@ -52,7 +52,7 @@ async function companyOf(tx: Tx, accountId: string): Promise<CompanyContext> {
     .select({ id: accounts.id, legalName: accounts.legalName, siren: accounts.siren, vatNumber: accounts.vatNumber, country: accounts.country, ownerUserId: accounts.ownerUserId, kind: accounts.kind })
     .from(accounts)
     .where(eq(accounts.id, accountId));
-  if (!c || c.kind !== 'company') throw new QuoteRefusal(e.notCompany);
+  if (!c || c.kind !== 'company') throw new Refusal(e.notCompany);
   return c;
 }
 
@@ -65,7 +65,7 @@ async function deliveryAddressOf(tx: Tx, company: CompanyContext, addressId: str
     .orderBy(desc(addresses.isDefault), asc(addresses.label))
     .limit(1);
   if (!a) {
-    if (addressId) throw new QuoteRefusal(e.addressNotFound, { deliveryAddressId: [e.addressNotFound] });
+    if (addressId) throw new Refusal(e.addressNotFound, { deliveryAddressId: [e.addressNotFound] });
     return null;
   }
   return { name: a.recipient ?? company.legalName, line1: a.line1, line2: a.line2, postalCode: a.postalCode, city: a.city, country: a.country };
@@ -83,7 +83,7 @@ async function nextQuoteNumber(tx: Tx): Promise<string> {
 async function lockQuote(tx: Tx, quoteId: string) {
   await expireDueQuotes(tx, { quoteId });
   const [q] = await tx.select().from(quotes).where(eq(quotes.id, quoteId)).for('update');
-  if (!q) throw new QuoteRefusal(e.notFound);
+  if (!q) throw new Refusal(e.notFound);
   return q;
 }
 
@@ -107,8 +107,8 @@ export async function createQuote(db: Database, actor: Actor | null, raw: { acco
       let request: typeof quoteRequests.$inferSelect | null = null;
       if (parsed.value.requestId) {
         const [r] = await tx.select().from(quoteRequests).where(eq(quoteRequests.id, parsed.value.requestId)).for('update');
-        if (!r) throw new QuoteRefusal(e.notFound);
-        if (r.status === 'cancelled' || r.status === 'declined') throw new QuoteRefusal(e.requestClosed);
+        if (!r) throw new Refusal(e.notFound);
+        if (r.status === 'cancelled' || r.status === 'declined') throw new Refusal(e.requestClosed);
         request = r;
       }
       const company = await companyOf(tx, request?.accountId ?? parsed.value.accountId!);
@@ -250,10 +250,10 @@ export async function saveQuoteDraft(db: Database, actor: Actor | null, raw: Sav
   return refusalAsResult(() =>
     db.transaction(async (tx) => {
       const q = await lockQuote(tx, input.quoteId);
-      if (isFinalQuote(q.status)) throw new QuoteRefusal(e.quoteClosed);
+      if (isFinalQuote(q.status)) throw new Refusal(e.quoteClosed);
       const draft = await draftOf(tx, q.id);
       const expected = draft ? draft.version : (q.latestSentVersion ?? 0);
-      if (input.baseVersion !== expected) throw new QuoteRefusal(e.draftChanged);
+      if (input.baseVersion !== expected) throw new Refusal(e.draftChanged);
       const version = draft ? draft.version : (q.latestSentVersion ?? 0) + 1;
 
       const company = await companyOf(tx, q.accountId);
@@ -261,7 +261,7 @@ export async function saveQuoteDraft(db: Database, actor: Actor | null, raw: Sav
       const productIds = [...new Set(input.lines.map((l) => l.productId).filter((x): x is string => Boolean(x)))];
       const catalogue = productIds.length ? await tx.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.id, productIds)) : [];
       input.lines.forEach((l, i) => {
-        if (l.productId && !catalogue.some((p) => p.id === l.productId)) throw new QuoteRefusal(e.productNotFound, { [`lines.${i}.productId`]: [e.productNotFound] });
+        if (l.productId && !catalogue.some((p) => p.id === l.productId)) throw new Refusal(e.productNotFound, { [`lines.${i}.productId`]: [e.productNotFound] });
       });
       await writeDraft(
         tx,
@@ -288,7 +288,7 @@ export async function saveQuoteDraft(db: Database, actor: Actor | null, raw: Sav
         draft?.id ?? null,
       );
       const reopening = q.status === 'changes_requested' || q.status === 'expired';
-      if (reopening && !canMoveQuote(q.status, 'in_preparation', 'staff')) throw new QuoteRefusal(e.quoteClosed);
+      if (reopening && !canMoveQuote(q.status, 'in_preparation', 'staff')) throw new Refusal(e.quoteClosed);
       await tx
         .update(quotes)
         .set({ title: input.title, internalNotes: input.internalNotes, ...(reopening ? { status: 'in_preparation' as const } : {}), updatedAt: sql`now()` })
@@ -316,14 +316,14 @@ export async function sendQuote(db: Database, actor: Actor | null, raw: { quoteI
   return refusalAsResult(() =>
     db.transaction(async (tx) => {
       const q = await lockQuote(tx, parsed.value.quoteId);
-      if (!(q.status === 'in_preparation' || q.status === 'sent')) throw new QuoteRefusal(isFinalQuote(q.status) ? e.quoteClosed : e.notSendable);
+      if (!(q.status === 'in_preparation' || q.status === 'sent')) throw new Refusal(isFinalQuote(q.status) ? e.quoteClosed : e.notSendable);
       const draft = await draftOf(tx, q.id);
-      if (!draft) throw new QuoteRefusal(e.nothingToSend);
-      if (draft.version !== parsed.value.version) throw new QuoteRefusal(e.draftChanged);
-      if (!draft.validUntil) throw new QuoteRefusal(e.validUntilRequired, { validUntil: [e.validUntilRequired] });
-      if (draft.validUntil < parisDate()) throw new QuoteRefusal(e.validUntilPast, { validUntil: [e.validUntilPast] });
+      if (!draft) throw new Refusal(e.nothingToSend);
+      if (draft.version !== parsed.value.version) throw new Refusal(e.draftChanged);
+      if (!draft.validUntil) throw new Refusal(e.validUntilRequired, { validUntil: [e.validUntilRequired] });
+      if (draft.validUntil < parisDate()) throw new Refusal(e.validUntilPast, { validUntil: [e.validUntilPast] });
       const lines = await tx.select().from(quoteLines).where(eq(quoteLines.versionId, draft.id)).orderBy(asc(quoteLines.position));
-      if (lines.length === 0) throw new QuoteRefusal(e.noLines);
+      if (lines.length === 0) throw new Refusal(e.noLines);
 
       const company = await companyOf(tx, q.accountId);
       const treatment = treatmentFor(company, draft.deliveryAddress ?? null);
@@ -410,7 +410,7 @@ export async function withdrawQuote(db: Database, actor: Actor | null, raw: { qu
   return refusalAsResult(() =>
     db.transaction(async (tx) => {
       const q = await lockQuote(tx, parsed.value.quoteId);
-      if (!canMoveQuote(q.status, 'withdrawn', 'staff')) throw new QuoteRefusal(q.status === 'accepted' ? e.alreadyAccepted : e.notWithdrawable);
+      if (!canMoveQuote(q.status, 'withdrawn', 'staff')) throw new Refusal(q.status === 'accepted' ? e.alreadyAccepted : e.notWithdrawable);
       await tx.update(quotes).set({ status: 'withdrawn', decisionReason: parsed.value.reason, updatedAt: sql`now()` }).where(eq(quotes.id, q.id));
       await recordQuoteEvent(tx, { accountId: q.accountId, quoteId: q.id, kind: 'quote_status', fromState: q.status, toState: 'withdrawn', version: q.latestSentVersion, actorUserId: actor!.userId, byStaff: true, note: parsed.value.reason });
       await recordAudit(tx, { actorUserId: actor!.userId, action: 'quote.withdraw', entityType: 'quote', entityId: q.id, before: { status: q.status }, after: { reason: parsed.value.reason } });

@@ -8,7 +8,7 @@ import { frQuotes } from '@/lib/i18n/fr-quotes';
 import { isPortalActor, portalRefusal } from '@/lib/purchasing/access';
 import { fail, type Result } from '@/lib/result';
 import { recordQuoteEvent } from './events';
-import { parseInput, QuoteRefusal, refusalAsResult } from './outcome';
+import { parseInput, Refusal, refusalAsResult } from '@/lib/service-outcome';
 import { commentSchema } from './schemas';
 
 const e = frQuotes.errors;
@@ -31,7 +31,7 @@ export async function commentOnQuote(db: Database, actor: Actor | null, raw: { q
         .select({ id: quotes.id, accountId: quotes.accountId, version: quotes.latestSentVersion })
         .from(quotes)
         .where(staff ? eq(quotes.id, parsed.value.quoteId) : and(eq(quotes.id, parsed.value.quoteId), eq(quotes.accountId, actor!.accountId!), sql`${quotes.latestSentVersion} is not null`));
-      if (!q) throw new QuoteRefusal(e.notFound);
+      if (!q) throw new Refusal(e.notFound);
       await recordQuoteEvent(tx, { accountId: q.accountId, quoteId: q.id, kind: 'comment', version: q.version, actorUserId: actor!.userId, byStaff: staff, note: parsed.value.comment });
       return null;
     }),

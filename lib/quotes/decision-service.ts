@@ -17,7 +17,7 @@ import { fail, type Result } from '@/lib/result';
 import { recordQuoteEvent } from './events';
 import { expireDueQuotes } from './expiry';
 import { advanceOpportunity, noteOnOpportunity } from './opportunity-link';
-import { parseInput, QuoteRefusal, refusalAsResult } from './outcome';
+import { parseInput, Refusal, refusalAsResult } from '@/lib/service-outcome';
 import { canMoveQuote, isAcceptableVersion } from './rules';
 import { acceptQuoteSchema, declineQuoteSchema, requestChangesSchema } from './schemas';
 
@@ -39,18 +39,18 @@ async function lockDecidable(tx: Tx, actor: PortalActor, quoteId: string, versio
     .from(quotes)
     .where(and(eq(quotes.id, quoteId), eq(quotes.accountId, actor.accountId), sql`${quotes.latestSentVersion} is not null`))
     .for('update');
-  if (!q) throw new QuoteRefusal(e.notFound);
+  if (!q) throw new Refusal(e.notFound);
   const [me] = await tx
     .select({ status: users.status, role: positions.portalRole })
     .from(users)
     .innerJoin(positions, and(eq(positions.personId, users.personId), sql`${positions.endedOn} is null`))
     .where(and(eq(users.id, actor.userId), eq(positions.accountId, actor.accountId)));
-  if (!(me?.status === 'active' && (me.role === 'purchaser' || me.role === 'company_admin'))) throw new QuoteRefusal(e.noLongerPurchaser);
+  if (!(me?.status === 'active' && (me.role === 'purchaser' || me.role === 'company_admin'))) throw new Refusal(e.noLongerPurchaser);
   if (q.status === 'sent' && (await expireDueQuotes(tx, { quoteId: q.id })) > 0) return new CommittedRefusal(e.expired);
-  if (q.status === 'accepted') throw new QuoteRefusal(e.alreadyAccepted);
-  if (q.status === 'expired') throw new QuoteRefusal(e.expired);
-  if (q.status !== 'sent') throw new QuoteRefusal(e.notDecidable);
-  if (!isAcceptableVersion(version, q.latestSentVersion)) throw new QuoteRefusal(e.oldVersion);
+  if (q.status === 'accepted') throw new Refusal(e.alreadyAccepted);
+  if (q.status === 'expired') throw new Refusal(e.expired);
+  if (q.status !== 'sent') throw new Refusal(e.notDecidable);
+  if (!isAcceptableVersion(version, q.latestSentVersion)) throw new Refusal(e.oldVersion);
   return q;
 }
 
@@ -104,7 +104,7 @@ export async function acceptQuote(
       if (productIds.length) await tx.select({ id: products.id }).from(products).where(inArray(products.id, productIds)).orderBy(asc(products.id)).for('update');
       const budget = await lockBudgetFor(tx, portal.accountId, today, '');
       if (budget && remainingOf(budget) < v!.totalNetCents) {
-        throw new QuoteRefusal(e.budgetShort(budget.label, formatMoney(remainingOf(budget)), formatMoney(v!.totalNetCents)));
+        throw new Refusal(e.budgetShort(budget.label, formatMoney(remainingOf(budget)), formatMoney(v!.totalNetCents)));
       }
       const credit = await exceedsCreditLimit(tx, portal.accountId, v!.totalGrossCents);
       const status = credit.exceeds ? ('credit_hold' as const) : ('placed' as const);
@@ -201,7 +201,7 @@ async function closeAs(db: Database, actor: PortalActor, quoteId: string, versio
   return run(db, async (tx) => {
     const q = await lockDecidable(tx, actor, quoteId, version);
     if (q instanceof CommittedRefusal) return q;
-    if (!canMoveQuote(q.status, to, 'purchaser')) throw new QuoteRefusal(e.notDecidable);
+    if (!canMoveQuote(q.status, to, 'purchaser')) throw new Refusal(e.notDecidable);
     await tx
       .update(quotes)
       .set({ status: to, ...(to === 'declined' ? { decidedByUserId: actor.userId, decidedAt: sql`now()`, decisionReason: text } : {}), updatedAt: sql`now()` })

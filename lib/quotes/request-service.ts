@@ -13,7 +13,7 @@ import { fail, type Result } from '@/lib/result';
 import { rowsOf } from '@/lib/sql-helpers';
 import { recordQuoteEvent } from './events';
 import { noteOnOpportunity, openOpportunityForRequest } from './opportunity-link';
-import { parseInput, QuoteRefusal, refusalAsResult } from './outcome';
+import { parseInput, Refusal, refusalAsResult } from '@/lib/service-outcome';
 import { canMoveRequest } from './rules';
 import { declineRequestSchema, requestIdSchema, submitRequestSchema, type SubmitRequestInput } from './schemas';
 
@@ -38,14 +38,14 @@ export async function submitQuoteRequest(db: Database, actor: Actor | null, raw:
         .from(accounts)
         .leftJoin(users, and(eq(users.id, accounts.ownerUserId), eq(users.status, 'active')))
         .where(eq(accounts.id, actor.accountId));
-      if (!company) throw new QuoteRefusal(e.notFound);
+      if (!company) throw new Refusal(e.notFound);
       const productIds = [...new Set(input.lines.map((l) => l.productId).filter((x): x is string => Boolean(x)))];
       const found = productIds.length
         ? await tx.select({ id: products.id, name: products.name }).from(products).where(and(inArray(products.id, productIds), eq(products.isActive, true)))
         : [];
       const names = new Map(found.map((p) => [p.id, p.name]));
       input.lines.forEach((l, i) => {
-        if (l.productId && !names.has(l.productId)) throw new QuoteRefusal(e.productNotFound, { [`lines.${i}.productId`]: [e.productNotFound] });
+        if (l.productId && !names.has(l.productId)) throw new Refusal(e.productNotFound, { [`lines.${i}.productId`]: [e.productNotFound] });
       });
 
       const [seq] = await tx.execute(sql`select nextval('quote_request_number_seq')::text as n`).then(rowsOf<{ n: string }>);
@@ -111,10 +111,10 @@ export async function cancelQuoteRequest(db: Database, actor: Actor | null, raw:
         .from(quoteRequests)
         .where(and(eq(quoteRequests.id, parsed.value.requestId), eq(quoteRequests.accountId, actor.accountId)))
         .for('update');
-      if (!r) throw new QuoteRefusal(e.notFound);
+      if (!r) throw new Refusal(e.notFound);
       const who = canPurchase(actor) ? 'purchaser' : 'requester';
-      if (who === 'requester' && r.requestedByUserId !== actor.userId) throw new QuoteRefusal(e.notYourRequest);
-      if (!canMoveRequest(r.status, 'cancelled', who)) throw new QuoteRefusal(r.status === 'quoted' ? e.cannotCancelRequest : e.requestClosed);
+      if (who === 'requester' && r.requestedByUserId !== actor.userId) throw new Refusal(e.notYourRequest);
+      if (!canMoveRequest(r.status, 'cancelled', who)) throw new Refusal(r.status === 'quoted' ? e.cannotCancelRequest : e.requestClosed);
       await tx.update(quoteRequests).set({ status: 'cancelled', updatedAt: sql`now()` }).where(eq(quoteRequests.id, r.id));
       await recordQuoteEvent(tx, { accountId: r.accountId, requestId: r.id, kind: 'request_status', fromState: r.status, toState: 'cancelled', actorUserId: actor.userId, byStaff: false });
       const drafts = await tx
@@ -149,8 +149,8 @@ export async function declineQuoteRequest(db: Database, actor: Actor | null, raw
   return refusalAsResult(() =>
     db.transaction(async (tx) => {
       const [r] = await tx.select().from(quoteRequests).where(eq(quoteRequests.id, requestId)).for('update');
-      if (!r) throw new QuoteRefusal(e.notFound);
-      if (!canMoveRequest(r.status, 'declined', 'staff')) throw new QuoteRefusal(e.requestNotDeclinable);
+      if (!r) throw new Refusal(e.notFound);
+      if (!canMoveRequest(r.status, 'declined', 'staff')) throw new Refusal(e.requestNotDeclinable);
       await tx.update(quoteRequests).set({ status: 'declined', declineReason: reason, updatedAt: sql`now()` }).where(eq(quoteRequests.id, r.id));
       await recordQuoteEvent(tx, { accountId: r.accountId, requestId: r.id, kind: 'request_status', fromState: r.status, toState: 'declined', actorUserId: actor!.userId, byStaff: true, note: reason });
       if (r.requestedByUserId) {

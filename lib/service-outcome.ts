@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/result';
 
 /** Thrown inside a transaction to roll it back and answer the person with a message. */
-export class QuoteRefusal extends Error {
+export class Refusal extends Error {
   constructor(
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
@@ -16,7 +16,7 @@ export async function refusalAsResult<T>(run: () => Promise<T>): Promise<Result<
   try {
     return ok(await run());
   } catch (error) {
-    if (error instanceof QuoteRefusal) return fail(error.message, error.fieldErrors);
+    if (error instanceof Refusal) return fail(error.message, error.fieldErrors);
     throw error;
   }
 }
