@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { AddressCard } from '@/app/_components/address-card';
+import { buttonClass } from '@/app/_components/button';
 import { Money } from '@/app/_components/money';
 import { PageHeader } from '@/app/_components/page-header';
 import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { getCompanyOverview } from '@/lib/companies/service';
 import { t } from '@/lib/i18n';
+import { frQuotesPortal } from '@/lib/i18n/fr-quotes-portal';
 
 export const metadata: Metadata = { title: t.b2b.dashboardTitle };
 
@@ -20,7 +23,15 @@ export default async function B2bHome() {
   const terms = `${c.paymentTermDays} jours${c.paymentEndOfMonth ? ' fin de mois' : ''}`;
   return (
     <>
-      <PageHeader title={`${t.b2b.welcome} ${actor.name.split(' ')[0]}`} intro={`${c.legalName} · ${t.b2b.role} : ${t.roles[actor.role]}`} />
+      <PageHeader
+        title={`${t.b2b.welcome} ${actor.name.split(' ')[0]}`}
+        intro={`${c.legalName} · ${t.b2b.role} : ${t.roles[actor.role]}`}
+        actions={
+          <Link href="/b2b/requests/new" className={buttonClass('secondary')}>
+            {frQuotesPortal.dashboard.askQuote}
+          </Link>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="identite" className="rounded-xl border border-neutral-200 bg-white p-5">
           <h2 id="identite" className="mb-3 font-semibold">

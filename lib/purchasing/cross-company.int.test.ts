@@ -13,15 +13,23 @@ import * as budgets from './budgets-service';
 import { createBudgetSchema } from './budget-schemas';
 import * as people from '@/lib/companies/people-service';
 import * as lists from './shopping-lists-service';
-import { persons, positions, spendingBudgets } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { orders, persons, positions, quoteEvents, quoteRequests, quotes, spendingBudgets, users } from '@/db/schema';
+import { and, eq, inArray, or } from 'drizzle-orm';
+import { loadActor } from '@/lib/auth/actor';
+import { NOT_ALLOWED } from '@/lib/auth/guard';
+import { parisDate } from './periods';
+import * as quoteRequestsService from '@/lib/quotes/request-service';
+import * as quoteDecisions from '@/lib/quotes/decision-service';
+import * as quoteComments from '@/lib/quotes/comment-service';
+import * as quotePortal from '@/lib/quotes/portal-queries';
+import { createQuote, saveQuoteDraft, sendQuote } from '@/lib/quotes/builder-service';
 
 /**
  * Every exported function of the portal's services, called by company A's people on company B's
  * objects, must answer "not found" or nothing of B's. A new export without a probe here fails the
  * first test: the check cannot be forgotten.
  */
-const MODULES = { approvals, cart, catalogue, ordersService, placing, budgets, people, lists } as const;
+const MODULES = { approvals, cart, catalogue, ordersService, placing, budgets, people, lists, quoteRequestsService, quoteDecisions, quoteComments, quotePortal } as const;
 
 interface World {
   db: Database;
@@ -35,6 +43,10 @@ interface World {
   bBuyerForCheck?: Actor;
   bPendingOrderId: string;
   bPlacedOrderId: string;
+  /** B's request answered by a sent quote, and another request still open. */
+  bQuotedRequestId: string;
+  bOpenRequestId: string;
+  bQuoteId: string;
 }
 
 type Probe = (w: World) => Promise<void>;
@@ -174,6 +186,59 @@ const PROBES: Record<string, Probe | 'internal'> = {
   'people.setPersonLoginStatus': async (w) => {
     expect(await people.setPersonLoginStatus(w.db, w.aAdmin, { personId: w.bPersonId, status: 'deactivated' })).toMatchObject(NOT_FOUND);
   },
+  // quote requests
+  'quoteRequestsService.submitQuoteRequest': async (w) => {
+    const made = await quoteRequestsService.submitQuoteRequest(w.db, w.aRequester, { title: 'Demande A', description: 'Besoin de A' });
+    if (!made.ok) throw new Error(made.error);
+    // The request lands in A, whatever else the request says.
+    const [r] = await w.db.select({ accountId: quoteRequests.accountId }).from(quoteRequests).where(eq(quoteRequests.id, made.value.requestId));
+    expect(r!.accountId).toBe(w.a.accountId);
+  },
+  'quoteRequestsService.cancelQuoteRequest': async (w) => {
+    // A purchaser may cancel any request of their own company: never one of B's.
+    expect(await quoteRequestsService.cancelQuoteRequest(w.db, w.aPurchaser, { requestId: w.bOpenRequestId })).toMatchObject({ ok: false, error: 'Introuvable.' });
+    expect(await quoteRequestsService.cancelQuoteRequest(w.db, w.aRequester, { requestId: w.bOpenRequestId })).toMatchObject({ ok: false, error: 'Introuvable.' });
+  },
+  'quoteRequestsService.declineQuoteRequest': async (w) => {
+    // Our staff's act: refused to every portal user.
+    expect(await quoteRequestsService.declineQuoteRequest(w.db, w.aAdmin, { requestId: w.bOpenRequestId, reason: 'Intrusion' })).toMatchObject({ ok: false, error: NOT_ALLOWED });
+  },
+  // quote decisions
+  'quoteDecisions.acceptQuote': async (w) => {
+    expect(await quoteDecisions.acceptQuote(w.db, w.aPurchaser, { quoteId: w.bQuoteId, version: 1 })).toMatchObject({ ok: false, error: 'Introuvable.' });
+    expect(await quoteDecisions.acceptQuote(w.db, w.aAdmin, { quoteId: w.bQuoteId, version: 1 })).toMatchObject({ ok: false, error: 'Introuvable.' });
+  },
+  'quoteDecisions.declineQuote': async (w) => {
+    expect(await quoteDecisions.declineQuote(w.db, w.aPurchaser, { quoteId: w.bQuoteId, version: 1, reason: 'Intrusion' })).toMatchObject({ ok: false, error: 'Introuvable.' });
+  },
+  'quoteDecisions.requestQuoteChanges': async (w) => {
+    expect(await quoteDecisions.requestQuoteChanges(w.db, w.aAdmin, { quoteId: w.bQuoteId, version: 1, comment: 'Intrusion' })).toMatchObject({ ok: false, error: 'Introuvable.' });
+  },
+  // quote comments
+  'quoteComments.commentOnQuote': async (w) => {
+    expect(await quoteComments.commentOnQuote(w.db, w.aRequester, { quoteId: w.bQuoteId, comment: 'Intrusion' })).toMatchObject({ ok: false, error: 'Introuvable.' });
+    expect(await quoteComments.commentOnQuote(w.db, w.aPurchaser, { quoteId: w.bQuoteId, comment: 'Intrusion' })).toMatchObject({ ok: false, error: 'Introuvable.' });
+  },
+  // portal reads of requests and quotes
+  'quotePortal.listCompanyQuotes': async (w) => {
+    const list = await quotePortal.listCompanyQuotes(w.db, w.aPurchaser, { page: 1 });
+    expect(list.ok).toBe(true);
+    expect(list.ok && list.value.rows.map((r) => r.id)).not.toContain(w.bQuoteId);
+  },
+  'quotePortal.getCompanyQuote': async (w) => {
+    expect(await quotePortal.getCompanyQuote(w.db, w.aPurchaser, w.bQuoteId)).toMatchObject({ ok: false, error: 'Introuvable.' });
+  },
+  'quotePortal.listCompanyRequests': async (w) => {
+    const list = await quotePortal.listCompanyRequests(w.db, w.aAdmin, { page: 1 });
+    expect(list.ok).toBe(true);
+    const ids = list.ok ? list.value.rows.map((r) => r.id) : [];
+    expect(ids).not.toContain(w.bQuotedRequestId);
+    expect(ids).not.toContain(w.bOpenRequestId);
+  },
+  'quotePortal.getCompanyRequest': async (w) => {
+    expect(await quotePortal.getCompanyRequest(w.db, w.aAdmin, w.bQuotedRequestId)).toMatchObject({ ok: false, error: 'Introuvable.' });
+    expect(await quotePortal.getCompanyRequest(w.db, w.aPurchaser, w.bOpenRequestId)).toMatchObject({ ok: false, error: 'Introuvable.' });
+  },
 };
 
 describe.each(backends())('company isolation of the portal services on %s', (backend) => {
@@ -204,6 +269,45 @@ describe.each(backends())('company isolation of the portal services on %s', (bac
     await cart.addToB2bCart(db, bBuyer, { productId: b.product.id, quantity: 2 });
     const bList = await lists.createListFromCart(db, bBuyer, { name: 'Liste B' });
     if (!bList.ok) throw new Error(bList.error);
+    // B's requests and quote: one request answered by a sent quote, one still open.
+    const [staffUser] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'commercial@comptoir.test'));
+    const staff = (await loadActor(db, staffUser!.id))!;
+    const bRequester = await b.person('requester');
+    const quoted = await quoteRequestsService.submitQuoteRequest(db, bRequester, { title: 'Demande B', description: 'Besoin de B' });
+    const open = await quoteRequestsService.submitQuoteRequest(db, bRequester, { title: 'Demande B2', description: 'Autre besoin de B' });
+    if (!quoted.ok || !open.ok) throw new Error('request');
+    const bQuote = await createQuote(db, staff, { requestId: quoted.value.requestId });
+    if (!bQuote.ok) throw new Error(bQuote.error);
+    const validUntil = new Date(Date.parse(`${parisDate()}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    const saved = await saveQuoteDraft(db, staff, {
+      quoteId: bQuote.value.quoteId,
+      baseVersion: 1,
+      title: 'Devis B',
+      lines: [{ productId: b.product.id, description: 'Article', quantity: '2', unitPrice: '300,00', discount: '', vatRateBp: 2000 }],
+      validUntil,
+      shipping: '',
+      deliveryTerms: '',
+      paymentTerms: '',
+      clientNote: '',
+      internalNotes: 'Interne B',
+    });
+    if (!saved.ok) throw new Error(saved.error);
+    const sent = await sendQuote(db, staff, { quoteId: bQuote.value.quoteId, version: 1 });
+    if (!sent.ok) throw new Error(sent.error);
+    const bQuoteIds = [bQuote.value.quoteId];
+    const bRequestIds = [quoted.value.requestId, open.value.requestId];
+    const bQuoteSide = async () => ({
+      quotes: await db.select().from(quotes).where(inArray(quotes.id, bQuoteIds)),
+      requests: await db.select().from(quoteRequests).where(inArray(quoteRequests.id, bRequestIds)).orderBy(quoteRequests.id),
+      events: await db
+        .select()
+        .from(quoteEvents)
+        .where(or(inArray(quoteEvents.quoteId, bQuoteIds), inArray(quoteEvents.requestId, bRequestIds)))
+        .orderBy(quoteEvents.id),
+      orders: await db.select({ id: orders.id, status: orders.status }).from(orders).where(and(eq(orders.accountId, b.accountId))).orderBy(orders.id),
+    });
+    const bQuoteSideBefore = await bQuoteSide();
+    expect(bQuoteSideBefore.quotes).toMatchObject([{ status: 'sent' }]);
     const world: World = {
       bListId: bList.value.listId,
       bBuyerForCheck: bBuyer,
@@ -216,6 +320,9 @@ describe.each(backends())('company isolation of the portal services on %s', (bac
       bPersonId: bBuyer.personId,
       bPendingOrderId: pending.value.orderId,
       bPlacedOrderId: second.value.orderId,
+      bQuotedRequestId: quoted.value.requestId,
+      bOpenRequestId: open.value.requestId,
+      bQuoteId: bQuote.value.quoteId,
     };
     for (const [name, probe] of Object.entries(PROBES)) {
       if (probe === 'internal') continue;
@@ -225,6 +332,8 @@ describe.each(backends())('company isolation of the portal services on %s', (bac
         throw new Error(`${name}: ${(error as Error).message}`);
       }
     }
+    // B's requests, quote, their history and B's orders are untouched by all of it.
+    expect(await bQuoteSide()).toEqual(bQuoteSideBefore);
     // B's pending order is untouched by all of it.
     expect(await ordersService.getCompanyOrder(db, bPurchaser2, pending.value.orderId)).toMatchObject({ ok: true, value: { order: { status: 'pending_approval' } } });
     expect((await people.getCompanyPerson(db, await b.person('company_admin'), bBuyer.personId)).ok).toBe(true);

@@ -30,7 +30,7 @@ import { rowsOf } from '@/lib/sql-helpers';
 import type { Treatment } from '@/lib/tax';
 import { recordQuoteEvent } from './events';
 import { expireDueQuotes } from './expiry';
-import { advanceOpportunity, openOpportunityForRequest } from './opportunity-link';
+import { advanceOpportunity, noteOnOpportunity, openOpportunityForRequest } from './opportunity-link';
 import { parseInput, Refusal, refusalAsResult } from '@/lib/service-outcome';
 import { priceQuote } from './pricing';
 import { canMoveQuote, canMoveRequest, isFinalQuote } from './rules';
@@ -413,6 +413,7 @@ export async function withdrawQuote(db: Database, actor: Actor | null, raw: { qu
       if (!canMoveQuote(q.status, 'withdrawn', 'staff')) throw new Refusal(q.status === 'accepted' ? e.alreadyAccepted : e.notWithdrawable);
       await tx.update(quotes).set({ status: 'withdrawn', decisionReason: parsed.value.reason, updatedAt: sql`now()` }).where(eq(quotes.id, q.id));
       await recordQuoteEvent(tx, { accountId: q.accountId, quoteId: q.id, kind: 'quote_status', fromState: q.status, toState: 'withdrawn', version: q.latestSentVersion, actorUserId: actor!.userId, byStaff: true, note: parsed.value.reason });
+      await noteOnOpportunity(tx, { accountId: q.accountId, opportunityId: q.opportunityId, personId: null, subject: `Devis ${q.number} retiré`, body: parsed.value.reason, ownerUserId: actor!.userId });
       await recordAudit(tx, { actorUserId: actor!.userId, action: 'quote.withdraw', entityType: 'quote', entityId: q.id, before: { status: q.status }, after: { reason: parsed.value.reason } });
       return null;
     }),

@@ -9,13 +9,14 @@ import { recordQuoteEvent } from './events';
  * scheduler. "Valid until D" is over when Paris's date is after D (lib/quotes/rules `isQuoteExpired`
  * says the same instant). The conditional UPDATE makes concurrent expirers write one history row.
  */
-export async function expireDueQuotes(db: Executor, scope: { accountId?: string; quoteId?: string } = {}): Promise<number> {
+export async function expireDueQuotes(db: Executor, scope: { accountId?: string; quoteId?: string; requestId?: string } = {}): Promise<number> {
   const rows = await db
     .execute(
       sql`update quotes set status = 'expired', updated_at = now()
           where status = 'sent' and valid_until < (now() at time zone 'Europe/Paris')::date
           ${scope.accountId ? sql`and account_id = ${scope.accountId}` : sql``}
           ${scope.quoteId ? sql`and id = ${scope.quoteId}` : sql``}
+          ${scope.requestId ? sql`and request_id = ${scope.requestId}` : sql``}
           returning id, account_id, latest_sent_version, valid_until::text as valid_until`,
     )
     .then(rowsOf<{ id: string; account_id: string; latest_sent_version: number; valid_until: string }>);

@@ -63,7 +63,9 @@ export async function getCompanyRequest(db: Database, actor: Actor | null, reque
   const a = portal(actor);
   if (typeof a === 'string') return fail(a);
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) return fail(NOT_FOUND);
+  await db.transaction((tx) => expireDueQuotes(tx, { requestId, accountId: a.accountId }));
   const request = await loadRequestDetail(db, and(eq(quoteRequests.id, requestId), requestScope(a))!, true);
   if (!request) return fail(NOT_FOUND);
-  return ok({ request, canCancel: request.status === 'submitted' || request.status === 'in_progress' });
+  const live = request.quotes.some((q) => q.status === 'sent' || q.status === 'changes_requested');
+  return ok({ request, canCancel: (request.status === 'submitted' || request.status === 'in_progress') && !live });
 }

@@ -115,6 +115,13 @@ export async function cancelQuoteRequest(db: Database, actor: Actor | null, raw:
       const who = canPurchase(actor) ? 'purchaser' : 'requester';
       if (who === 'requester' && r.requestedByUserId !== actor.userId) throw new Refusal(e.notYourRequest);
       if (!canMoveRequest(r.status, 'cancelled', who)) throw new Refusal(r.status === 'quoted' ? e.cannotCancelRequest : e.requestClosed);
+      // A quote the client has in hand (a second one may be in preparation) keeps the request alive.
+      const [live] = await tx
+        .select({ id: quotes.id })
+        .from(quotes)
+        .where(and(eq(quotes.requestId, r.id), inArray(quotes.status, ['sent', 'changes_requested'])))
+        .limit(1);
+      if (live) throw new Refusal(e.cannotCancelRequest);
       await tx.update(quoteRequests).set({ status: 'cancelled', updatedAt: sql`now()` }).where(eq(quoteRequests.id, r.id));
       await recordQuoteEvent(tx, { accountId: r.accountId, requestId: r.id, kind: 'request_status', fromState: r.status, toState: 'cancelled', actorUserId: actor.userId, byStaff: false });
       const drafts = await tx

@@ -70,6 +70,7 @@ export async function getRequestForStaff(db: Database, actor: Actor | null, requ
   const refused = refuseUnless<RequestDetail>(actor, 'orders.manage');
   if (refused) return refused;
   if (!isUuid(requestId)) return fail(NOT_FOUND);
+  await db.transaction((tx) => expireDueQuotes(tx, { requestId }));
   const request = await loadRequestDetail(db, eq(quoteRequests.id, requestId), false);
   return request ? ok(request) : fail(NOT_FOUND);
 }
