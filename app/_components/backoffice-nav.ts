@@ -1,6 +1,8 @@
 import type { Actor } from '@/lib/auth/actor';
 import { roleCan } from '@/lib/auth/roles';
 import { t } from '@/lib/i18n';
+import { frInvoicesAdmin } from '@/lib/i18n/fr-invoices-admin';
+import { frQuotesAdmin } from '@/lib/i18n/fr-quotes-admin';
 import type { NavItem } from './area-shell';
 
 /** The back office's navigation, trimmed to what the actor may open. */
@@ -12,7 +14,11 @@ export function backofficeNav(actor: Actor): NavItem[] {
     { href: '/crm/dashboard', label: t.nav.crmDashboard },
   ];
   items.push({ href: '/admin', label: t.nav.admin });
-  if (roleCan(actor.role, 'orders.manage')) items.push({ href: '/admin/orders', label: t.nav.adminOrders });
+  if (roleCan(actor.role, 'orders.manage')) {
+    items.push({ href: '/admin/orders', label: t.nav.adminOrders });
+    items.push({ href: '/admin/quotes', label: frQuotesAdmin.nav });
+    items.push({ href: '/admin/invoices', label: frInvoicesAdmin.nav });
+  }
   if (roleCan(actor.role, 'catalog.manage')) items.push({ href: '/admin/catalogue', label: t.nav.adminCatalog });
   if (roleCan(actor.role, 'crm.use')) {
     items.push({ href: '/admin/companies', label: t.nav.adminCompanies });

@@ -5,6 +5,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireAudience } from '@/lib/auth/session';
 import { t } from '@/lib/i18n';
 import { frB2b as m } from '@/lib/i18n/fr-b2b';
+import { frInvoicesClient } from '@/lib/i18n/fr-invoices-client';
+import { frQuotesPortal } from '@/lib/i18n/fr-quotes-portal';
 import { getB2bCart } from '@/lib/purchasing/b2b-cart-service';
 import { listCompanyOrders } from '@/lib/purchasing/orders-service';
 
@@ -22,6 +24,8 @@ async function portalNav(actor: Actor): Promise<NavItem[]> {
     { href: '/b2b/orders', label: m.nav.orders },
   ];
   if (purchaser) items.push({ href: '/b2b/approvals', label: m.nav.approvalsCount(pending?.ok ? pending.value.total : 0) });
+  items.push({ href: '/b2b/requests', label: frQuotesPortal.nav.requests }, { href: '/b2b/quotes', label: frQuotesPortal.nav.quotes });
+  items.push({ href: '/b2b/invoices', label: frInvoicesClient.nav.invoices });
   items.push({ href: '/b2b/lists', label: m.nav.lists });
   if (purchaser) items.push({ href: '/b2b/budgets', label: m.nav.budgets });
   if (actor.role === 'company_admin') items.push({ href: '/b2b/company', label: m.nav.company });

@@ -9,6 +9,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { getTodoView } from '@/lib/crm/todo-service';
 import { frCrmPipeline as m } from '@/lib/i18n/fr-crm-pipeline';
+import { frCrmQuotes as mq } from '@/lib/i18n/fr-crm-quotes';
 import { DoneButton } from './pipeline/done-button';
 import { formatDay } from './pipeline/format-day';
 
@@ -80,6 +81,28 @@ export default async function CrmTodoPage() {
                 <AccountLink id={o.accountId} name={o.accountName} /> · {m.stages[o.stage]}
                 {o.expectedCloseDate ? ` · ${m.closeDate} ${formatDay(o.expectedCloseDate)}` : ''}
               </p>
+            </li>
+          ))}
+        </Section>
+        <Section id="todo-quotes" title={mq.expiringTitle} intro={mq.expiringIntro} empty={mq.noExpiring} count={v.expiringQuotes.length}>
+          {v.expiringQuotes.map((q) => (
+            <li key={q.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2">
+              <div>
+                <p>
+                  <Link href={`/admin/quotes/${q.id}`} className={link}>
+                    {mq.quote(q.number)}
+                  </Link>{' '}
+                  — {q.title}
+                </p>
+                <p className="flex flex-wrap items-center gap-x-1 text-xs text-neutral-600">
+                  <AccountLink id={q.accountId} name={q.accountName} />
+                  <span>
+                    · {mq.version(q.version)} · {mq.validUntil} {formatDay(q.validUntil)}
+                  </span>
+                  <StatusBadge label={m.inDays(q.daysLeft)} tone={q.daysLeft <= 2 ? 'danger' : 'warning'} />
+                </p>
+              </div>
+              <Money cents={q.totalNetCents} suffix="HT" />
             </li>
           ))}
         </Section>

@@ -16,6 +16,10 @@ import {
   persons,
   positions,
   projects,
+  quoteEvents,
+  quoteRequestLines,
+  quoteRequests,
+  quotes,
   users,
   type PostalAddress,
 } from '@/db/schema';
@@ -24,6 +28,7 @@ import { NOT_ALLOWED, NOT_SIGNED_IN } from '@/lib/auth/guard';
 import { recordAudit } from '@/lib/audit/record';
 import { fail, ok, type Result } from '@/lib/result';
 import { rowsOf } from '@/lib/sql-helpers';
+import { TYPED_NOTE_QUOTE_STATES, TYPED_NOTE_REQUEST_STATES } from './quote-steps';
 
 export const ERASED_FIRST_NAME = 'Personne';
 export const ERASED_LAST_NAME = 'effacée';
@@ -56,6 +61,15 @@ const FREE_TEXT_COLUMNS: ReadonlyArray<readonly [table: string, column: string]>
   ['opportunities', 'close_reason'],
   ['orders', 'decision_reason'],
   ['order_status_history', 'note'],
+  // Requests and quotes (never their sent versions and lines: a trigger freezes what was sent).
+  ['quote_requests', 'title'],
+  ['quote_requests', 'description'],
+  ['quote_requests', 'decline_reason'],
+  ['quote_request_lines', 'description'],
+  ['quote_events', 'note'],
+  ['quotes', 'title'],
+  ['quotes', 'internal_notes'],
+  ['quotes', 'decision_reason'],
 ];
 
 function adminRefusal<T>(actor: Actor | null): Result<T> | null {
@@ -118,6 +132,25 @@ async function loadIdentity(db: Executor, personId: string, lock: boolean): Prom
   };
 }
 
+/** The requests for quote they made: as a person, or through their login. */
+function requestsOf(id: Identity): SQL {
+  const byPerson = eq(quoteRequests.requestedByPersonId, id.personId);
+  return id.userId ? or(byPerson, eq(quoteRequests.requestedByUserId, id.userId))! : byPerson;
+}
+
+/** History rows whose note is text they typed: comments, change requests, reasons (lib/crm/quote-steps `isTypedNote`). */
+function typedNotesOf(userId: string): SQL {
+  return and(
+    eq(quoteEvents.actorUserId, userId),
+    sql`${quoteEvents.note} is not null`,
+    or(
+      eq(quoteEvents.kind, 'comment'),
+      and(eq(quoteEvents.kind, 'quote_status'), inArray(quoteEvents.toState, [...TYPED_NOTE_QUOTE_STATES])),
+      and(eq(quoteEvents.kind, 'request_status'), inArray(quoteEvents.toState, [...TYPED_NOTE_REQUEST_STATES])),
+    ),
+  )!;
+}
+
 /** The orders "they placed": by their login, to their email, or on their individual account. */
 function ordersOf(id: Identity): SQL {
   const conditions: SQL[] = [];
@@ -142,6 +175,10 @@ export interface PersonExport {
   budgetForecastsHeld: Array<Record<string, unknown>>;
   projectsSponsored: Array<Record<string, unknown>>;
   outboxMessages: Array<Record<string, unknown>>;
+  /** Requests for quote they made: number, title, description (and lines), dates, status. */
+  quoteRequests: Array<Record<string, unknown>>;
+  /** Steps of requests and quotes they took through their login, with what they wrote (comments, reasons). */
+  quoteEvents: Array<Record<string, unknown>>;
   auditEntries: Array<Record<string, unknown>>;
 }
 
@@ -224,6 +261,52 @@ export async function exportPerson(db: Database, actor: Actor | null, personId: 
         .orderBy(desc(outbox.createdAt))
         .limit(1000)
     : [];
+  const requestRows = await db
+    .select({
+      id: quoteRequests.id,
+      number: quoteRequests.number,
+      accountId: quoteRequests.accountId,
+      accountName: accounts.legalName,
+      title: quoteRequests.title,
+      description: quoteRequests.description,
+      desiredDate: quoteRequests.desiredDate,
+      budgetHintHtCents: quoteRequests.budgetHintHtCents,
+      status: quoteRequests.status,
+      createdAt: quoteRequests.createdAt,
+      updatedAt: quoteRequests.updatedAt,
+    })
+    .from(quoteRequests)
+    .innerJoin(accounts, eq(accounts.id, quoteRequests.accountId))
+    .where(requestsOf(id))
+    .orderBy(desc(quoteRequests.createdAt))
+    .limit(1000);
+  const requestLines = requestRows.length
+    ? await db
+        .select({ requestId: quoteRequestLines.requestId, position: quoteRequestLines.position, description: quoteRequestLines.description, quantity: quoteRequestLines.quantity })
+        .from(quoteRequestLines)
+        .where(inArray(quoteRequestLines.requestId, requestRows.map((r) => r.id)))
+        .orderBy(quoteRequestLines.position)
+    : [];
+  const eventRows = id.userId
+    ? await db
+        .select({
+          id: quoteEvents.id,
+          kind: quoteEvents.kind,
+          requestNumber: quoteRequests.number,
+          quoteNumber: quotes.number,
+          fromState: quoteEvents.fromState,
+          toState: quoteEvents.toState,
+          version: quoteEvents.version,
+          note: quoteEvents.note,
+          createdAt: quoteEvents.createdAt,
+        })
+        .from(quoteEvents)
+        .leftJoin(quoteRequests, eq(quoteRequests.id, quoteEvents.requestId))
+        .leftJoin(quotes, eq(quotes.id, quoteEvents.quoteId))
+        .where(eq(quoteEvents.actorUserId, id.userId))
+        .orderBy(desc(quoteEvents.createdAt), desc(quoteEvents.id))
+        .limit(1000)
+    : [];
   const about: SQL[] = [and(eq(auditLog.entityType, 'person'), eq(auditLog.entityId, personId))!];
   if (id.userId) {
     about.push(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, id.userId))!, eq(auditLog.actorUserId, id.userId));
@@ -249,6 +332,13 @@ export async function exportPerson(db: Database, actor: Actor | null, personId: 
     budgetForecastsHeld: forecastRows,
     projectsSponsored: projectRows,
     outboxMessages: outboxRows.map((o) => ({ ...o, createdAt: o.createdAt.toISOString() })),
+    quoteRequests: requestRows.map((r) => ({
+      ...r,
+      lines: requestLines.filter((l) => l.requestId === r.id).map((l) => ({ position: l.position, description: l.description, quantity: l.quantity })),
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+    quoteEvents: eventRows.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     auditEntries: auditRows.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
   });
 }
@@ -262,6 +352,10 @@ export interface ErasureSummary {
   ordersAnonymised: number;
   activitiesErased: number;
   outboxMessagesErased: number;
+  /** Requests for quote they made, whose title, description and free lines were emptied. */
+  quoteRequestsErased: number;
+  /** Comments and reasons they wrote on requests and quotes, emptied. */
+  quoteNotesErased: number;
   loginRemoved: boolean;
 }
 
@@ -426,6 +520,26 @@ export async function erasePerson(db: Database, actor: Actor | null, personId: s
           .where(inArray(sql`lower(${outbox.toAddress})`, id.emails))
           .returning({ id: outbox.id })
       : [];
+    // What they wrote on requests and quotes (read before the login goes: it identifies their notes).
+    // Sent quote versions stay as sent: a trigger freezes them, like issued documents.
+    const erasedRequests = await tx
+      .update(quoteRequests)
+      .set({ title: ERASED_CONTENT, description: ERASED_CONTENT, updatedAt: new Date() })
+      .where(requestsOf(id))
+      .returning({ id: quoteRequests.id });
+    if (erasedRequests.length) {
+      await tx
+        .update(quoteRequestLines)
+        .set({ description: ERASED_CONTENT })
+        .where(and(inArray(quoteRequestLines.requestId, erasedRequests.map((r) => r.id)), sql`${quoteRequestLines.productId} is null`));
+    }
+    const erasedNotes = id.userId ? await tx.update(quoteEvents).set({ note: ERASED_CONTENT }).where(typedNotesOf(id.userId)).returning({ id: quoteEvents.id }) : [];
+    if (id.userId) {
+      await tx
+        .update(quotes)
+        .set({ decisionReason: ERASED_CONTENT })
+        .where(and(eq(quotes.decidedByUserId, id.userId), sql`${quotes.decisionReason} is not null`));
+    }
     await scrubFreeText(tx, id);
 
     // The login and what identifies it.
@@ -442,6 +556,8 @@ export async function erasePerson(db: Database, actor: Actor | null, personId: s
       ordersAnonymised: anonymised,
       activitiesErased: erasedActivities.length,
       outboxMessagesErased: erasedMail.length,
+      quoteRequestsErased: erasedRequests.length,
+      quoteNotesErased: erasedNotes.length,
       loginRemoved: id.userId !== null,
     };
     await recordAudit(tx, { actorUserId: actor!.userId, action: 'person.erase', entityType: 'person', entityId: personId, after: summary });

@@ -15,14 +15,20 @@ import {
   persons,
   positions,
   projects,
+  quoteEvents,
+  quoteRequestLines,
+  quoteRequests,
+  quotes,
   users,
 } from '@/db/schema';
 import { type Actor, loadActor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { signInWithPassword } from '@/lib/auth/sign-in';
+import { commentOnQuote } from '@/lib/quotes/comment-service';
+import { submitQuoteRequest } from '@/lib/quotes/request-service';
 import { rowsOf } from '@/lib/sql-helpers';
 import { backends, unique, useTestDb } from '@/test/db';
-import { ERASED_CONTENT, ERASED_NAME, erasePerson, exportPerson } from './personal-data-service';
+import { ERASED_CONTENT, ERASED_EMAIL, ERASED_NAME, erasePerson, exportPerson } from './personal-data-service';
 
 const FIRST = 'Zéphyrine';
 let serial = 0;
@@ -111,6 +117,33 @@ describe.each(backends())('personal data on %s', (backend) => {
     return { personId, userId, email, email2, companyId: company!.id, indivId: indiv!.id, tag, LAST, FULL, PHONE };
   }
 
+  /**
+   * The person asks for a quote through the portal (their contact details in the text), comments on
+   * the quote, and declines another with a reason; a salesperson's comment names them.
+   */
+  async function quoteTrail(p: Awaited<ReturnType<typeof newPerson>>) {
+    const portal = (await loadActor(db(), p.userId))!;
+    const sales = await actorOf('commercial@comptoir.test');
+    const submitted = await submitQuoteRequest(db(), portal, {
+      title: `Compresseur — rappeler ${p.FULL}`,
+      description: `Joignable au ${p.PHONE} ou à ${p.email}. Besoin urgent pour l’atelier.`,
+      lines: [{ description: `Pose chez ${p.FULL}, badge au nom de ${p.LAST}`, quantity: '1' }],
+    });
+    if (!submitted.ok) throw new Error(submitted.error);
+    const [sent, declined] = await db()
+      .insert(quotes)
+      .values([
+        { number: `DEV-${p.tag}-1`, accountId: p.companyId, requestId: submitted.value.requestId, title: 'Compresseur', status: 'sent', latestSentVersion: 1, validUntil: '2099-12-31' },
+        { number: `DEV-${p.tag}-2`, accountId: p.companyId, title: 'Ancien devis', status: 'declined', latestSentVersion: 1, decidedByUserId: p.userId, decisionReason: 'Budget reporté à l’an prochain' },
+      ])
+      .returning({ id: quotes.id });
+    await db().insert(quoteEvents).values({ accountId: p.companyId, quoteId: declined!.id, kind: 'quote_status', fromState: 'sent', toState: 'declined', version: 1, actorUserId: p.userId, note: 'Budget reporté à l’an prochain' });
+    const theirs = await commentOnQuote(db(), portal, { quoteId: sent!.id, comment: `Vous pouvez me joindre au ${p.PHONE}, je suis là le matin.` });
+    const staff = await commentOnQuote(db(), sales, { quoteId: sent!.id, comment: `Appelé ${p.FULL} (${p.email}) : d’accord sur le délai.` });
+    expect([theirs.ok, staff.ok]).toEqual([true, true]);
+    return { requestId: submitted.value.requestId, requestNumber: submitted.value.number, quoteId: sent!.id, declinedQuoteId: declined!.id };
+  }
+
   it('refuses a sales rep and a signed-out caller, and changes nothing', async () => {
     const sales = await actorOf('commercial@comptoir.test');
     const p = await newPerson();
@@ -128,6 +161,7 @@ describe.each(backends())('personal data on %s', (backend) => {
   it('exports everything about the person as JSON, without the password hash', async () => {
     const admin = await actorOf('admin@comptoir.test');
     const p = await newPerson();
+    const trail = await quoteTrail(p);
     const r = await exportPerson(db(), admin, p.personId);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -139,7 +173,32 @@ describe.each(backends())('personal data on %s', (backend) => {
     expect(parsed.orders.map((o) => o.number).sort()).toEqual([`PD-${p.tag}-1`, `PD-${p.tag}-2`, `PD-${p.tag}-3`]);
     expect(parsed.login).toMatchObject({ email: p.email, kind: 'business' });
     expect(parsed.activities).toHaveLength(1);
-    expect(parsed.stakeholderRoles).toMatchObject([{ role: 'Décideuse', weight: 60 }]);
+    // Their request made them a `user` of the opportunity it opened.
+    expect(parsed.stakeholderRoles.map((s) => [s.role, s.weight]).sort()).toEqual([
+      ['Décideuse', 60],
+      ['user', 0],
+    ]);
+    expect(parsed.quoteRequests).toMatchObject([
+      {
+        id: trail.requestId,
+        number: trail.requestNumber,
+        title: `Compresseur — rappeler ${p.FULL}`,
+        description: expect.stringContaining(p.PHONE),
+        status: 'submitted',
+        createdAt: expect.any(String),
+        lines: [{ position: 1, description: expect.stringContaining(p.FULL), quantity: 1 }],
+      },
+    ]);
+    const events = parsed.quoteEvents.map((e) => [e.kind, e.toState, e.note]);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        ['comment', null, expect.stringContaining(p.PHONE)],
+        ['quote_status', 'declined', 'Budget reporté à l’an prochain'],
+        ['request_status', 'submitted', null],
+      ]),
+    );
+    // Only what they did: not the salesperson's comment about them.
+    expect(events).toHaveLength(3);
     expect(parsed.budgetForecastsHeld).toHaveLength(1);
     expect(parsed.projectsSponsored).toHaveLength(1);
     expect(parsed.outboxMessages).toHaveLength(1);
@@ -151,12 +210,13 @@ describe.each(backends())('personal data on %s', (backend) => {
   it('erases the person from every text column of every table, removes the login, keeps the orders', async () => {
     const admin = await actorOf('admin@comptoir.test');
     const p = await newPerson();
+    const trail = await quoteTrail(p);
     expect((await signInWithPassword(db(), { email: p.email, password: PASSWORD, ip: '203.0.113.10' })).ok).toBe(true);
     const needles = [p.LAST, p.FULL, p.email, p.email2, p.PHONE];
     expect((await scan(needles)).length).toBeGreaterThan(10);
 
     const r = await erasePerson(db(), admin, p.personId);
-    expect(r).toMatchObject({ ok: true, value: { ordersAnonymised: 3, activitiesErased: 1, outboxMessagesErased: 1, loginRemoved: true } });
+    expect(r).toMatchObject({ ok: true, value: { ordersAnonymised: 3, activitiesErased: 1, outboxMessagesErased: 1, quoteRequestsErased: 1, quoteNotesErased: 2, loginRemoved: true } });
 
     expect(await scan(needles)).toEqual([]);
 
@@ -175,7 +235,24 @@ describe.each(backends())('personal data on %s', (backend) => {
     const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'person.erase'), eq(auditLog.entityId, p.personId)));
     expect(entry).toMatchObject({ actorUserId: admin.userId, entityType: 'person' });
     // The stakeholder, forecast and project links stay, pointing at the anonymous person.
-    expect(await db().select().from(opportunityStakeholders).where(eq(opportunityStakeholders.personId, p.personId))).toHaveLength(1);
+    expect(await db().select().from(opportunityStakeholders).where(eq(opportunityStakeholders.personId, p.personId))).toHaveLength(2);
+
+    // What they wrote on requests and quotes is emptied; the request keeps its number, status and link to them.
+    const [request] = await db().select().from(quoteRequests).where(eq(quoteRequests.id, trail.requestId));
+    expect(request).toMatchObject({ number: trail.requestNumber, status: 'submitted', title: ERASED_CONTENT, description: ERASED_CONTENT, requestedByPersonId: p.personId, requestedByUserId: null });
+    expect(await db().select({ d: quoteRequestLines.description }).from(quoteRequestLines).where(eq(quoteRequestLines.requestId, trail.requestId))).toEqual([{ d: ERASED_CONTENT }]);
+    const comments = await db().select({ note: quoteEvents.note, byStaff: quoteEvents.byStaff, actor: quoteEvents.actorUserId }).from(quoteEvents).where(eq(quoteEvents.quoteId, trail.quoteId)).orderBy(quoteEvents.id);
+    // Theirs is gone; the salesperson's keeps its content, without their name and email.
+    expect(comments).toEqual([
+      { note: ERASED_CONTENT, byStaff: false, actor: null },
+      { note: `Appelé ${ERASED_NAME} (${ERASED_EMAIL}) : d’accord sur le délai.`, byStaff: true, actor: expect.any(String) },
+    ]);
+    const [decided] = await db().select({ reason: quotes.decisionReason, by: quotes.decidedByUserId }).from(quotes).where(eq(quotes.id, trail.declinedQuoteId));
+    expect(decided).toEqual({ reason: ERASED_CONTENT, by: null });
+    const [decline] = await db().select({ note: quoteEvents.note }).from(quoteEvents).where(eq(quoteEvents.quoteId, trail.declinedQuoteId));
+    expect(decline!.note).toBe(ERASED_CONTENT);
+    // The system's own history notes stay ("submitted" has none; the request history is intact).
+    expect(await db().select({ to: quoteEvents.toState }).from(quoteEvents).where(eq(quoteEvents.requestId, trail.requestId))).toEqual([{ to: 'submitted' }]);
 
     // The login is gone: the old credentials no longer open a session.
     expect(await signInWithPassword(db(), { email: p.email, password: PASSWORD, ip: '203.0.113.11' })).toEqual({ ok: false, reason: 'invalid' });

@@ -1,8 +1,13 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accounts, auditLog, opportunities, opportunityStageHistory, users } from '@/db/schema';
+import { accounts, auditLog, opportunities, opportunityStageHistory, quotes, users } from '@/db/schema';
 import { type Actor, loadActor } from '@/lib/auth/actor';
+import { parisDate } from '@/lib/purchasing/periods';
+import { createQuote, saveQuoteDraft, sendQuote } from '@/lib/quotes/builder-service';
+import { acceptQuote } from '@/lib/quotes/decision-service';
+import { submitQuoteRequest } from '@/lib/quotes/request-service';
 import { backends, unique, useTestDb } from '@/test/db';
+import { makeCompany } from '@/test/fixtures/b2b-company';
 import { weightedCents } from './pipeline-rules';
 import { createOpportunity, getBoard, getOpportunity, moveOpportunity } from './pipeline-service';
 
@@ -128,5 +133,63 @@ describe.each(backends())('pipeline service on %s', (backend) => {
     const [o] = await db().select().from(opportunities).where(eq(opportunities.id, id));
     expect(o!.amountHtCents).toBe(123_456);
     expect(o!.ownerUserId).toBe(sales.userId);
+  });
+
+  it('lists the request, its quotes (latest sent version, HT amount, validity) and the resulting order', async () => {
+    const inDays = (n: number) => {
+      const d = new Date(`${parisDate()}T12:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.toISOString().slice(0, 10);
+    };
+    const must = <T,>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
+      if (!r.ok) throw new Error(r.error);
+      return r.value;
+    };
+    const line = (price: string) => ({ description: 'Pose', quantity: '2', unitPrice: price, discount: '', vatRateBp: 2000 });
+    const draft = (quoteId: string, baseVersion: number, price: string, days: number) =>
+      saveQuoteDraft(db(), sales, { quoteId, baseVersion, title: 'Pose', lines: [line(price)], validUntil: inDays(days), deliveryTerms: '', paymentTerms: '30 jours', clientNote: '', internalNotes: '' });
+    const co = await makeCompany(db(), { budgetHtCents: 10_000_000 });
+    const requester = await co.person('requester');
+    const purchaser = await co.person('purchaser');
+    const req = must(await submitQuoteRequest(db(), requester, { title: 'Rénovation', description: 'Le besoin', lines: [] }));
+    const [{ opportunityId } = { opportunityId: '' }] = await db().select({ opportunityId: opportunities.id }).from(opportunities).where(eq(opportunities.accountId, co.accountId));
+
+    const fresh = must(await getOpportunity(db(), sales, opportunityId));
+    expect(fresh).toMatchObject({ stage: 'qualification', requests: [{ id: req.requestId, number: req.number, title: 'Rénovation', status: 'submitted' }], quotes: [], order: null });
+
+    // Quote A: v1 sent, then v2 sent (the amount and validity are v2's).
+    const a = must(await createQuote(db(), sales, { requestId: req.requestId }));
+    must(await draft(a.quoteId, 1, '100,00', 30));
+    must(await sendQuote(db(), sales, { quoteId: a.quoteId, version: 1 }));
+    must(await draft(a.quoteId, 1, '90,00', 20));
+    // Quote B: in preparation only. Quote C: sent, then past its validity (expired when read).
+    const b = must(await createQuote(db(), sales, { requestId: req.requestId }));
+    const c = must(await createQuote(db(), sales, { requestId: req.requestId }));
+    must(await draft(c.quoteId, 1, '50,00', 5));
+    must(await sendQuote(db(), sales, { quoteId: c.quoteId, version: 1 }));
+    await db().update(quotes).set({ validUntil: inDays(-1) }).where(eq(quotes.id, c.quoteId));
+
+    const open = must(await getOpportunity(db(), sales, opportunityId));
+    expect(open.stage).toBe('proposal');
+    expect(open.requests).toEqual([{ id: req.requestId, number: req.number, title: 'Rénovation', status: 'quoted' }]);
+    expect(open.quotes.map((q) => [q.number, q.status, q.latestSentVersion, q.totalNetCents, q.validUntil, q.orderNumber])).toEqual([
+      [a.number, 'sent', 1, 20_000, inDays(30), null],
+      [b.number, 'in_preparation', null, null, null, null],
+      [c.number, 'expired', 1, 10_000, inDays(-1), null],
+    ]);
+    expect(open.order).toBeNull();
+
+    must(await sendQuote(db(), sales, { quoteId: a.quoteId, version: 2 }));
+    const accepted = must(await acceptQuote(db(), purchaser, { quoteId: a.quoteId, version: 2 }));
+    const won = must(await getOpportunity(db(), sales, opportunityId));
+    expect(won).toMatchObject({ stage: 'won', amountCents: 18_000, order: { id: accepted.orderId, number: accepted.orderNumber } });
+    expect(won.quotes[0]).toMatchObject({ status: 'accepted', latestSentVersion: 2, totalNetCents: 18_000, validUntil: inDays(20), orderId: accepted.orderId, orderNumber: accepted.orderNumber });
+    // What it did before stays: history and stakeholders (the requester as a user).
+    expect(won.history.map((h) => h.toStage)).toEqual(['won', 'proposal', 'qualification']);
+    expect(won.stakeholders).toEqual([{ personId: requester.personId, name: expect.any(String), role: 'user', weight: 0 }]);
+
+    // An opportunity without a request or quote has empty links.
+    const bare = must(await getOpportunity(db(), sales, await newOpp()));
+    expect(bare).toMatchObject({ requests: [], quotes: [], order: null });
   });
 });

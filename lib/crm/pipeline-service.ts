@@ -9,9 +9,13 @@ import {
   opportunities,
   opportunityStageHistory,
   opportunityStakeholders,
+  orders,
   persons,
   positions,
   projects,
+  quoteRequests,
+  quotes,
+  quoteVersions,
   users,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -20,6 +24,8 @@ import { recordAudit } from '@/lib/audit/record';
 import { frCrmPipeline } from '@/lib/i18n/fr-crm-pipeline';
 import { parseMoney } from '@/lib/money';
 import { monthOf } from '@/lib/purchasing/periods';
+import { expireDueQuotes } from '@/lib/quotes/expiry';
+import type { QuoteState, RequestState } from '@/lib/quotes/rules';
 import { fail, ok, type Result } from '@/lib/result';
 import { STAGES, checkTransition, columnTotals, isOpenStage, probabilityOf, type ColumnTotals, type Stage } from './pipeline-rules';
 
@@ -224,9 +230,40 @@ export interface OpportunityDetail {
   projects: { id: string; title: string }[];
   people: { id: string; name: string }[];
   owners: StaffOption[];
+  /** The client's requests for quote that opened (or joined) this opportunity, oldest first. */
+  requests: LinkedRequest[];
+  /** Its quotes, oldest first. */
+  quotes: LinkedQuote[];
+  /** The order it resulted in: the one recorded when it was won, else an accepted quote's. */
+  order: { id: string; number: string } | null;
 }
 
-/** One opportunity with its stakeholders, stage history and the account's options for the form. */
+export interface LinkedRequest {
+  id: string;
+  number: string;
+  title: string;
+  status: RequestState;
+}
+
+export interface LinkedQuote {
+  id: string;
+  number: string;
+  title: string;
+  status: QuoteState;
+  /** The latest sent version (the one the client may accept), null while never sent. */
+  latestSentVersion: number | null;
+  /** HT total of that version. */
+  totalNetCents: number | null;
+  validUntil: string | null;
+  orderId: string | null;
+  orderNumber: string | null;
+}
+
+/**
+ * One opportunity with its stakeholders, stage history, the account's options for the form, and
+ * its links to requests, quotes and the resulting order (quotes past their validity are expired
+ * first, lazily, as every reader of quotes does).
+ */
 export async function getOpportunity(db: Database, actor: Actor | null, opportunityId: string): Promise<Result<OpportunityDetail>> {
   const refused = refuseUnless<OpportunityDetail>(actor, 'crm.use');
   if (refused) return refused;
@@ -249,15 +286,20 @@ export async function getOpportunity(db: Database, actor: Actor | null, opportun
       projectId: opportunities.projectId,
       closeReason: opportunities.closeReason,
       closedAt: opportunities.closedAt,
+      orderId: opportunities.orderId,
+      orderNumber: orders.number,
     })
     .from(opportunities)
     .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
     .leftJoin(users, eq(users.id, opportunities.ownerUserId))
     .leftJoin(ownerPerson, eq(ownerPerson.id, users.personId))
+    .leftJoin(orders, eq(orders.id, opportunities.orderId))
     .where(eq(opportunities.id, opportunityId));
   if (!o) return fail(e.notFound);
+  await db.transaction((tx) => expireDueQuotes(tx, { accountId: o.accountId }));
   const actorPerson = alias(persons, 'actor_person');
-  const [stakeholders, history, options] = await Promise.all([
+  const quoteOrder = alias(orders, 'quote_order');
+  const [stakeholders, history, options, requests, linkedQuotes] = await Promise.all([
     db
       .select({
         personId: opportunityStakeholders.personId,
@@ -284,8 +326,34 @@ export async function getOpportunity(db: Database, actor: Actor | null, opportun
       .orderBy(desc(opportunityStageHistory.createdAt), desc(opportunityStageHistory.id))
       .limit(100),
     accountOptions(db, o.accountId),
+    db
+      .select({ id: quoteRequests.id, number: quoteRequests.number, title: quoteRequests.title, status: quoteRequests.status })
+      .from(quoteRequests)
+      .where(eq(quoteRequests.opportunityId, opportunityId))
+      .orderBy(asc(quoteRequests.createdAt), asc(quoteRequests.number))
+      .limit(20),
+    db
+      .select({
+        id: quotes.id,
+        number: quotes.number,
+        title: quotes.title,
+        status: quotes.status,
+        latestSentVersion: quotes.latestSentVersion,
+        totalNetCents: quoteVersions.totalNetCents,
+        validUntil: quotes.validUntil,
+        orderId: quotes.orderId,
+        orderNumber: quoteOrder.number,
+      })
+      .from(quotes)
+      .leftJoin(quoteVersions, and(eq(quoteVersions.quoteId, quotes.id), eq(quoteVersions.version, quotes.latestSentVersion)))
+      .leftJoin(quoteOrder, eq(quoteOrder.id, quotes.orderId))
+      .where(eq(quotes.opportunityId, opportunityId))
+      .orderBy(asc(quotes.createdAt), asc(quotes.number))
+      .limit(50),
   ]);
-  const { probabilityOverride, ...rest } = o;
+  const { probabilityOverride, orderId, orderNumber, ...rest } = o;
+  const accepted = linkedQuotes.find((q) => q.orderId !== null && q.orderNumber !== null);
+  const order = orderId && orderNumber ? { id: orderId, number: orderNumber } : accepted ? { id: accepted.orderId!, number: accepted.orderNumber! } : null;
   return ok({
     ...rest,
     probabilityOverride,
@@ -294,6 +362,9 @@ export async function getOpportunity(db: Database, actor: Actor | null, opportun
     history,
     ...options,
     owners: await staffOptions(db),
+    requests,
+    quotes: linkedQuotes,
+    order,
   });
 }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accounts, activities, budgetForecasts, frameworkAgreements, opportunities, orderLines, orders, users } from '@/db/schema';
+import { accounts, activities, budgetForecasts, frameworkAgreements, opportunities, orderLines, orders, quotes, quoteVersions, users } from '@/db/schema';
 import { type Actor, loadActor } from '@/lib/auth/actor';
 import { backends, unique, useTestDb } from '@/test/db';
 import { getTodoView, markActivityDone } from './todo-service';
@@ -67,6 +67,18 @@ describe.each(backends())('to-do view on %s', (backend) => {
     }
   }
 
+  /** A quote with its sent versions (HT totals in order; the last one is the latest sent). */
+  async function quote(accountId: string, title: string, validUntil: string, status: typeof quotes.$inferInsert.status, nets: number[]) {
+    const [q] = await db()
+      .insert(quotes)
+      .values({ number: unique('DEV-'), accountId, title, status, latestSentVersion: nets.length, validUntil })
+      .returning({ id: quotes.id });
+    await db()
+      .insert(quoteVersions)
+      .values(nets.map((net, i) => ({ quoteId: q!.id, version: i + 1, validUntil, totalNetCents: net, totalVatCents: net / 5, totalGrossCents: net + net / 5, sentAt: new Date('2030-03-01T10:00:00Z') })));
+    return q!.id;
+  }
+
   beforeAll(async () => {
     sales = await actorOf('commercial@comptoir.test');
     admin = await actorOf('admin@comptoir.test');
@@ -101,6 +113,13 @@ describe.each(backends())('to-do view on %s', (backend) => {
     await order(acc, '2029-06-02', 'cancelled', 50_000, calm!.id);
     await order(acc, '2029-06-03', 'delivered', 79_000, calm!.id);
     void ending;
+    await quote(acc, 'Expire ce soir', TODAY, 'sent', [100_000]);
+    await quote(acc, 'Expire dans 7 jours', '2030-03-17', 'sent', [50_000, 42_000]);
+    await quote(acc, 'Expire dans 8 jours', '2030-03-18', 'sent', [10_000]);
+    await quote(acc, 'Expiré hier, pas encore marqué', '2030-03-09', 'sent', [10_000]);
+    await quote(acc, 'Déjà accepté', '2030-03-12', 'accepted', [10_000]);
+    await quote(acc, 'Modifications demandées', '2030-03-12', 'changes_requested', [10_000]);
+    await quote(notMine, 'Devis d’un autre', '2030-03-12', 'sent', [10_000]);
     // Every 30 days, last on 2030-01-01: expected 2030-01-31, overdue after 2030-02-15.
     overdueAcc = await account('En retard', sales.userId);
     for (const d of ['2029-10-03', '2029-11-02', '2029-12-02', '2030-01-01']) await order(overdueAcc, d);
@@ -127,6 +146,11 @@ describe.each(backends())('to-do view on %s', (backend) => {
       ['Tâche dans 7 jours', false],
     ]);
     expect(v.withoutNextStep.filter(mine).map((o) => o.title)).toEqual(['Sans prochaine étape']);
+    expect(v.expiringQuotes.filter(mine).map((q) => [q.title, q.version, q.totalNetCents, q.validUntil, q.daysLeft])).toEqual([
+      ['Expire ce soir', 1, 100_000, TODAY, 0],
+      ['Expire dans 7 jours', 2, 42_000, '2030-03-17', 7],
+    ]);
+    expect(v.expiringQuotes.some((q) => q.accountId === notMine)).toBe(false);
     expect(v.budgetReleases.filter(mine).map((b) => b.label)).toEqual(['Budget à 20 jours']);
     expect(v.budgetReleases.some((b) => b.accountId === notMine)).toBe(false);
     expect(v.fiscalYearEnds.filter(mine)).toEqual([{ accountId: acc, accountName: expect.any(String), fiscalYearEnd: '2030-04-30', daysLeft: 51, unspentCents: 500_000 }]);
@@ -142,6 +166,7 @@ describe.each(backends())('to-do view on %s', (backend) => {
     // The admin sees every account.
     const all = await getTodoView(db(), admin, TODAY);
     expect(all.ok && all.value.budgetReleases.some((b) => b.accountId === notMine)).toBe(true);
+    expect(all.ok && all.value.expiringQuotes.filter((q) => q.accountId === notMine).map((q) => [q.title, q.daysLeft])).toEqual([['Devis d’un autre', 2]]);
   });
 
   it('marks an activity done, only on an own account', async () => {

@@ -71,11 +71,25 @@ export interface TodoReorder {
   meanGapDays: number;
   expectedOn: string;
 }
+export interface TodoExpiringQuote {
+  id: string;
+  number: string;
+  title: string;
+  accountId: string;
+  accountName: string;
+  /** The latest sent version, the one the client may accept, and its HT total. */
+  version: number;
+  totalNetCents: number;
+  validUntil: string;
+  /** 0 on its last valid day. */
+  daysLeft: number;
+}
 export interface TodoView {
   scope: 'mine' | 'all';
   today: IsoDate;
   activities: TodoActivity[];
   withoutNextStep: TodoOpportunity[];
+  expiringQuotes: TodoExpiringQuote[];
   budgetReleases: TodoBudgetRelease[];
   fiscalYearEnds: TodoFiscalYearEnd[];
   agreements: TodoAgreement[];
@@ -93,7 +107,8 @@ async function query<T>(db: Database, q: ReturnType<typeof sql>): Promise<T[]> {
 
 /**
  * The rep's to-do view on `today` (default: today in Paris): activities due (late, today or within
- * 7 days), open opportunities without a next step, budget releases in the next 30 days, fiscal-year
+ * 7 days), open opportunities without a next step, sent quotes whose validity ends today or within
+ * 7 days (valid until D = to the end of D in Paris), budget releases in the next 30 days, fiscal-year
  * ends within 60 days with an unspent budget forecast, active framework agreements ending within 60
  * days or ≥ 80 % consumed, and accounts overdue on their re-order rhythm. A sales rep sees the
  * accounts they own, an admin all accounts.
@@ -106,7 +121,7 @@ export async function getTodoView(db: Database, actor: Actor | null, today: IsoD
   const mine = scope === 'mine' ? sql`a.owner_user_id = ${actor!.userId}` : sql`true`;
   const day = sql`${today}::date`;
 
-  const [activityRows, oppRows, releaseRows, fyRows, agreementRows, reorderRows] = await Promise.all([
+  const [activityRows, oppRows, quoteRows, releaseRows, fyRows, agreementRows, reorderRows] = await Promise.all([
     query<{ id: string; subject: string; kind: string; due_on: string; account_id: string; account_name: string; opportunity_id: string | null }>(
       db,
       sql`select act.id, act.subject, act.kind::text as kind, act.due_on::text as due_on, a.id as account_id, a.legal_name as account_name, act.opportunity_id
@@ -120,6 +135,18 @@ export async function getTodoView(db: Database, actor: Actor | null, today: IsoD
           from opportunities o join accounts a on a.id = o.account_id
           where o.stage not in ('won', 'lost') and coalesce(btrim(o.next_step), '') = '' and ${mine}
           order by o.expected_close_date nulls last, o.title limit ${SECTION_LIMIT}`,
+    ),
+    // A quote past its day is expired (lazily, by whoever acts on it) even while still `sent`: the
+    // range starts at today, so it never shows here.
+    query<{ id: string; number: string; title: string; account_id: string; account_name: string; version: number | string; net: string | number; valid_until: string }>(
+      db,
+      sql`select q.id, q.number, q.title, a.id as account_id, a.legal_name as account_name, q.latest_sent_version as version,
+                 v.total_net_cents as net, q.valid_until::text as valid_until
+          from quotes q
+          join accounts a on a.id = q.account_id
+          join quote_versions v on v.quote_id = q.id and v.version = q.latest_sent_version
+          where q.status = 'sent' and q.valid_until between ${day} and ${day} + 7 and ${mine}
+          order by q.valid_until, q.number limit ${SECTION_LIMIT}`,
     ),
     query<{ id: string; label: string; release_date: string; amount: string | number | null; account_id: string; account_name: string }>(
       db,
@@ -200,6 +227,17 @@ export async function getTodoView(db: Database, actor: Actor | null, today: IsoD
       accountId: r.account_id,
       accountName: r.account_name,
       expectedCloseDate: r.expected_close_date,
+    })),
+    expiringQuotes: quoteRows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      accountId: r.account_id,
+      accountName: r.account_name,
+      version: Number(r.version),
+      totalNetCents: Number(r.net),
+      validUntil: r.valid_until,
+      daysLeft: daysBetween(today, r.valid_until),
     })),
     budgetReleases: releaseRows.map((r) => ({
       id: r.id,

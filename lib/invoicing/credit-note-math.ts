@@ -1,3 +1,4 @@
+import { formatRateBp } from '@/lib/money';
 import { computeTaxes, type TaxMode, type Treatment } from '@/lib/tax';
 
 /**
@@ -66,7 +67,7 @@ export function computeCredit(
       const left = thousandths(line.quantity) - thousandths(already.quantity);
       const asked = thousandths(r.quantity);
       if (asked <= 0) return { ok: false, error: 'Quantité à créditer invalide.' };
-      if (asked > left) return { ok: false, error: `Il ne reste que ${left / 1000} à créditer sur cette ligne.` };
+      if (asked > left) return { ok: false, error: `Il ne reste que ${String(left / 1000).replace('.', ',')} à créditer sur cette ligne.` };
       if (asked === left) {
         // The rest of the line exactly: its remaining total, as one unit at that price.
         taxLines.push({ quantity: 1, unitPriceCents: line.lineTotalCents - already.lineTotalCents, baseQuantity: 1, discountBp: 0, vatRateBp: line.vatRateBp });
@@ -90,7 +91,7 @@ export function computeCredit(
     const before = done.byRate.get(b.vatRateBp) ?? { netCents: 0, grossCents: 0 };
     if (!rate) return { ok: false, error: 'Ce taux de TVA ne figure pas sur la facture.' };
     if (before.netCents + b.taxableCents > rate.taxableCents || before.grossCents + b.taxableCents + b.vatCents > rate.taxableCents + rate.vatCents) {
-      return { ok: false, error: `Cet avoir dépasse ce qui reste à créditer au taux de ${b.vatRateBp / 100} %.` };
+      return { ok: false, error: `Cet avoir dépasse ce qui reste à créditer au taux de ${formatRateBp(b.vatRateBp)}.` };
     }
   }
   if (done.grossCents + tax.totalGrossCents > invoice.grossCents) return { ok: false, error: 'Cet avoir dépasse ce qui reste à créditer sur la facture.' };

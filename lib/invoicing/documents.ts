@@ -87,7 +87,7 @@ export function creditNoteDocument(
     prepaidCents: 0,
     mentions: cn.mentions,
     dueDate: null,
-    paymentTerms: null,
+    paymentTerms: `Avoir à imputer sur la facture ${invoice.number} ; le solde éventuel est remboursé par virement.`,
     legalNotes: [],
     notes: [`Motif : ${cn.reason}`],
     references: { invoiceNumber: invoice.number, invoiceIssueDate: invoice.issueDate, orderNumber: invoice.orderNumber },

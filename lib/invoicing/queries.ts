@@ -35,9 +35,12 @@ function scopeOf(actor: Actor | null): SQL | string {
   return NOT_ALLOWED;
 }
 
-const credited = sql<number>`coalesce((select sum(c.total_gross_cents) from credit_notes c where c.invoice_id = ${invoices.id}), 0)`.mapWith(Number);
-const paid = sql<number>`coalesce((select sum(p.amount_cents) from invoice_payments p where p.invoice_id = ${invoices.id}), 0)`.mapWith(Number);
-const remaining = sql`greatest(${invoices.totalGrossCents} - coalesce((select sum(c.total_gross_cents) from credit_notes c where c.invoice_id = ${invoices.id}), 0) - coalesce((select sum(p.amount_cents) from invoice_payments p where p.invoice_id = ${invoices.id}), 0), 0)`;
+// Table-qualified on purpose: in a single-table select drizzle prints `${invoices.id}` as a bare
+// "id", which inside these subqueries would name the payment's or credit note's own id.
+const invoiceIdRef = sql.raw('"invoices"."id"');
+const credited = sql<number>`coalesce((select sum(c.total_gross_cents) from credit_notes c where c.invoice_id = ${invoiceIdRef}), 0)`.mapWith(Number);
+const paid = sql<number>`coalesce((select sum(p.amount_cents) from invoice_payments p where p.invoice_id = ${invoiceIdRef}), 0)`.mapWith(Number);
+const remaining = sql`greatest(${invoices.totalGrossCents} - coalesce((select sum(c.total_gross_cents) from credit_notes c where c.invoice_id = ${invoiceIdRef}), 0) - coalesce((select sum(p.amount_cents) from invoice_payments p where p.invoice_id = ${invoiceIdRef}), 0), 0)`;
 
 export interface InvoiceListRow {
   id: string;
@@ -73,9 +76,9 @@ function stateCondition(state: string | undefined, today: string): SQL | undefin
     case 'overdue':
       return sql`${remaining} > 0 and ${invoices.dueDate} < ${today}::date`;
     case 'partially_paid':
-      return sql`${remaining} > 0 and ${invoices.dueDate} >= ${today}::date and exists (select 1 from invoice_payments p where p.invoice_id = ${invoices.id})`;
+      return sql`${remaining} > 0 and ${invoices.dueDate} >= ${today}::date and exists (select 1 from invoice_payments p where p.invoice_id = ${invoiceIdRef})`;
     case 'unpaid':
-      return sql`${remaining} > 0 and ${invoices.dueDate} >= ${today}::date and not exists (select 1 from invoice_payments p where p.invoice_id = ${invoices.id})`;
+      return sql`${remaining} > 0 and ${invoices.dueDate} >= ${today}::date and not exists (select 1 from invoice_payments p where p.invoice_id = ${invoiceIdRef})`;
     default:
       return undefined;
   }

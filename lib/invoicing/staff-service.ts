@@ -7,7 +7,7 @@ import { refuseUnless } from '@/lib/auth/guard';
 import { recordAudit } from '@/lib/audit/record';
 import { sellerParty } from '@/lib/documents/seller-party';
 import { queueMail } from '@/lib/mail/outbox';
-import { formatMoney } from '@/lib/money';
+import { formatMoney, formatRateBp } from '@/lib/money';
 import { parisDate } from '@/lib/purchasing/periods';
 import { parseInput, Refusal, refusalAsResult } from '@/lib/service-outcome';
 import type { Result } from '@/lib/result';
@@ -172,7 +172,7 @@ export async function issueCreditNote(db: Database, actor: Actor | null, raw: Cr
             position: i + 1,
             invoiceLineId: c.invoiceLineId,
             sku: l?.sku ?? null,
-            description: l ? l.description : `${input.reason} (TVA ${c.vatRateBp / 100} %)`,
+            description: l ? l.description : `${input.reason} (TVA ${formatRateBp(c.vatRateBp)})`,
             quantity: c.quantity,
             unitPriceCents: l ? l.unitPriceCents : c.lineTotalCents,
             baseQuantity: l?.baseQuantity ?? 1,

@@ -29,7 +29,7 @@ export async function eventsOf(db: Executor, where: SQL): Promise<QuoteEventView
 }
 
 export async function listQuoteRows(db: Executor, where: SQL | undefined, requestedPage: number): Promise<Paged<QuoteListRow>> {
-  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(quotes).where(where);
+  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(quotes).innerJoin(accounts, eq(accounts.id, quotes.accountId)).where(where);
   const { page, pageCount, offset } = paginate(total, QUOTES_PAGE_SIZE, requestedPage);
   // The amount shown is the latest sent version's, else the draft's (staff lists only).
   const shown = sql<number>`coalesce(

@@ -23,7 +23,7 @@ export async function listQuotesForStaff(
   if (refused) return refused;
   await db.transaction((tx) => expireDueQuotes(tx));
   const status = (QUOTE_STATES as readonly string[]).includes(opts.status ?? '') ? (opts.status as QuoteState) : undefined;
-  const text = opts.q?.trim();
+  const text = opts.q?.trim().slice(0, 100);
   const where: SQL | undefined = and(
     status ? eq(quotes.status, status) : undefined,
     text ? or(ilike(quotes.number, `%${escapeLike(text)}%`), ilike(quotes.title, `%${escapeLike(text)}%`), ilike(accounts.legalName, `%${escapeLike(text)}%`)) : undefined,

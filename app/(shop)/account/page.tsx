@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { buttonClass } from '@/app/_components/button';
 import { forbidden } from 'next/navigation';
 import { PageHeader } from '@/app/_components/page-header';
 import { EmptyState } from '@/app/_components/empty-state';
@@ -9,6 +11,7 @@ import { getCustomerProfile } from '@/lib/customers/service';
 import { listCustomerOrders } from '@/lib/orders/queries';
 import { CustomerOrders } from './customer-orders';
 import { t } from '@/lib/i18n';
+import { frInvoicesClient } from '@/lib/i18n/fr-invoices-client';
 
 export const metadata: Metadata = { title: t.shop.accountTitle };
 
@@ -23,7 +26,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { name, email, addresses } = profile.value;
   return (
     <>
-      <PageHeader title={t.shop.accountTitle} />
+      <PageHeader
+        title={t.shop.accountTitle}
+        actions={
+          <Link href="/account/invoices" className={buttonClass('secondary')}>
+            {frInvoicesClient.account.title}
+          </Link>
+        }
+      />
       <section aria-labelledby="profil" className="mb-8 rounded-xl border border-neutral-200 bg-white p-5">
         <h2 id="profil" className="mb-2 font-semibold">
           {t.shop.profile}

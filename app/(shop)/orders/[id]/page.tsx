@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { buttonClass } from '@/app/_components/button';
 import { Money } from '@/app/_components/money';
 import { OrderDocument } from '@/app/_components/order-document';
 import { PageHeader } from '@/app/_components/page-header';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { t } from '@/lib/i18n';
+import { frInvoicesClient } from '@/lib/i18n/fr-invoices-client';
+import { getInvoiceOfOrder } from '@/lib/invoicing/client-extra-queries';
 import { getShopOrder } from '@/lib/orders/queries';
 import { getSellerProfile } from '@/lib/seller/service';
 import { PrintButton } from './print-button';
@@ -26,13 +29,22 @@ export default async function ShopOrderPage({
   const result = await getShopOrder(db, actor, id, query.t);
   if (!result.ok) notFound();
   const order = result.value;
-  const seller = await getSellerProfile(db);
+  const [seller, invoice] = await Promise.all([getSellerProfile(db), actor?.role === 'customer' ? getInvoiceOfOrder(db, actor, order.id) : null]);
   return (
     <>
       <PageHeader
         title={query.merci ? t.checkout.thanks : `${t.checkout.orderNumber} ${order.number}`}
         crumbs={actor?.role === 'customer' ? [{ label: t.checkout.myOrders, href: '/account' }, { label: order.number }] : undefined}
-        actions={<PrintButton />}
+        actions={
+          <>
+            {invoice ? (
+              <a href={`/account/invoices/${invoice.id}/pdf`} download className={`${buttonClass('secondary')} print:hidden`}>
+                {frInvoicesClient.account.orderInvoice}
+              </a>
+            ) : null}
+            <PrintButton />
+          </>
+        }
       />
       <div role="status" className="mb-6 rounded-xl border border-green-200 bg-green-50 p-4 text-sm text-green-900 print:hidden">
         {order.paymentMethod === 'card' ? (

@@ -9,11 +9,13 @@ import { StatusBadge } from '@/app/_components/status-badge';
 import { orderStatusTone } from '@/app/_components/status-tones';
 import { getDb } from '@/db/client';
 import { getActor, requirePermission } from '@/lib/auth/session';
+import { getInvoiceOfOrder, isInvoiceableStatus } from '@/lib/invoicing/staff-extra-queries';
 import { t } from '@/lib/i18n';
 import { formatMoney, formatRateBp } from '@/lib/money';
 import { orderStatusLabels } from '@/lib/orders/order-status-labels';
 import { getOrderForStaff } from '@/lib/orders/queries';
 import { holdsStock, staffNextStatuses } from '@/lib/orders/rules';
+import { IssueInvoicePanel } from '../../invoices/issue-invoice-panel';
 import { PostalAddress } from './postal-address';
 import { OrderStatusActions } from './status-actions';
 
@@ -59,11 +61,13 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
 
 export default async function AdminOrderPage({ params }: { params: Params }) {
   const { id } = await params;
-  await requirePermission('orders.manage', `/admin/orders/${id}`);
+  const actor = await requirePermission('orders.manage', `/admin/orders/${id}`);
   const detail = await fetchOrder(id);
   // The actor holds the permission (checked above), so nothing here means "no such order".
   if (!detail) notFound();
   const { order, history, payments } = detail;
+  const invoiceOf = await getInvoiceOfOrder(await getDb(), actor, order.id);
+  const invoice = invoiceOf.ok ? invoiceOf.value : null;
   const suffix = order.priceMode === 'tax_inclusive' ? 'TTC' : 'HT';
   const hasDiscount = order.lines.some((l) => l.discountBp > 0);
   const th = 'whitespace-nowrap px-3 py-2 font-medium';
@@ -299,6 +303,8 @@ export default async function AdminOrderPage({ params }: { params: Params }) {
             cardRefundLabel={cardRefundable > 0 ? formatMoney(cardRefundable) : null}
             transferReceivedLabel={transferReceived > 0 ? formatMoney(transferReceived) : null}
           />
+
+          {invoice || isInvoiceableStatus(order.status) ? <IssueInvoicePanel orderId={order.id} invoice={invoice} /> : null}
 
           <Section id="order-customer" title={m.customerSection}>
             <div className="space-y-4 px-4 py-3">

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import Link from 'next/link';
+import { buttonClass } from '@/app/_components/button';
 import { FormMessage } from '@/app/_components/field';
 import { OrderDocument } from '@/app/_components/order-document';
 import { PageHeader } from '@/app/_components/page-header';
@@ -8,6 +10,8 @@ import { requireAudience } from '@/lib/auth/session';
 import { frB2b as m } from '@/lib/i18n/fr-b2b';
 import { getCompanyOrder } from '@/lib/purchasing/orders-service';
 import { CREDIT_HOLD_MESSAGE } from '@/lib/invoicing/messages';
+import { getInvoiceOfOrder } from '@/lib/invoicing/client-extra-queries';
+import { frInvoicesClient } from '@/lib/i18n/fr-invoices-client';
 import { getSellerProfile } from '@/lib/seller/service';
 import { OrderActions } from '../order-actions';
 import { OrderFacts } from '../order-facts';
@@ -19,7 +23,7 @@ export default async function B2bOrderPage({ params, searchParams }: { params: P
   const actor = await requireAudience('b2b', `/b2b/orders/${id}`);
   const { nouvelle } = await searchParams;
   const db = await getDb();
-  const [result, seller] = await Promise.all([getCompanyOrder(db, actor, id), getSellerProfile(db)]);
+  const [result, seller, invoice] = await Promise.all([getCompanyOrder(db, actor, id), getSellerProfile(db), getInvoiceOfOrder(db, actor, id)]);
   if (!result.ok) notFound();
   const d = result.value;
   const o = d.order;
@@ -34,7 +38,17 @@ export default async function B2bOrderPage({ params, searchParams }: { params: P
   }
   return (
     <>
-      <PageHeader title={m.orders.detailTitle(o.number)} crumbs={[{ label: m.orders.title, href: '/b2b/orders' }, { label: o.number }]} />
+      <PageHeader
+        title={m.orders.detailTitle(o.number)}
+        crumbs={[{ label: m.orders.title, href: '/b2b/orders' }, { label: o.number }]}
+        actions={
+          invoice ? (
+            <Link href={`/b2b/invoices/${invoice.id}`} className={buttonClass('secondary')}>
+              {frInvoicesClient.order.invoiceLink(invoice.number)}
+            </Link>
+          ) : undefined
+        }
+      />
       {message && (o.status === 'pending_approval' || o.status === 'credit_hold') ? (
         <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {message}

@@ -29,6 +29,7 @@ import {
 import { AccountValue } from '../../account-value';
 import { CrmForm, type CrmField } from '../crm-form';
 import { centsToInput, formatDay, formatMonth } from '../format';
+import { AccountTimeline } from './account-timeline';
 
 export const metadata: Metadata = { title: m.accountsTitle };
 
@@ -526,45 +527,7 @@ export default async function CrmAccountPage({ params }: { params: Promise<{ id:
           </Section>
 
           <Section id="timeline" title={m.timeline}>
-            {timeline.value.length === 0 ? (
-              <EmptyState title={m.timelineEmpty} />
-            ) : (
-              <ol className="space-y-2 text-sm">
-                {timeline.value.map((entry) => (
-                  <li key={`${entry.kind}-${entry.id}`} className="border-l-2 border-neutral-200 pl-3">
-                    <p className="text-xs text-neutral-500">
-                      {entry.kind === 'job' ? formatDay(entry.at.toISOString().slice(0, 10)) : <DateTime value={entry.at} />}
-                    </p>
-                    {entry.kind === 'activity' ? (
-                      <p>
-                        <span className="font-medium">{m.activityKind[entry.activityKind]}</span> — {entry.subject}
-                        {entry.personName ? <span className="text-neutral-500"> · {entry.personName}</span> : null}
-                        {entry.kind === 'activity' && entry.activityKind === 'task' ? (
-                          <span className="text-neutral-500"> · {entry.done ? m.done : `${m.dueOn} ${formatDay(entry.dueOn)}`}</span>
-                        ) : null}
-                      </p>
-                    ) : entry.kind === 'order' ? (
-                      <p>
-                        <Link className="font-medium text-accent-700 hover:underline" href={`/admin/orders/${entry.id}`}>
-                          {m.timelineOrder(entry.number)}
-                        </Link>{' '}
-                        — <Money cents={entry.totalNetCents} suffix="HT" />
-                      </p>
-                    ) : entry.kind === 'stage' ? (
-                      <p>
-                        {m.timelineStage(entry.title, entry.fromStage ? (m.stages[entry.fromStage] ?? entry.fromStage) : null, m.stages[entry.toStage] ?? entry.toStage)}
-                      </p>
-                    ) : (
-                      <p>
-                        <Link className="text-accent-700 hover:underline" href={`/crm/people/${entry.personId}`}>
-                          {entry.event === 'started' ? m.timelineStarted(entry.personName, entry.title ?? m.noTitle) : m.timelineEnded(entry.personName, entry.title ?? m.noTitle)}
-                        </Link>
-                      </p>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            )}
+            <AccountTimeline entries={timeline.value} />
           </Section>
         </div>
       </div>

@@ -10,10 +10,12 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { getOpportunity } from '@/lib/crm/pipeline-service';
 import { frCrmPipeline as m } from '@/lib/i18n/fr-crm-pipeline';
+import { frCrmQuotes as mq } from '@/lib/i18n/fr-crm-quotes';
 import { formatDay } from '../../pipeline/format-day';
 import { OpportunityForm } from '../opportunity-form';
 import { StageForm } from '../stage-form';
 import { AddStakeholderForm, RemoveStakeholderButton } from '../stakeholders';
+import { LinkedQuotes } from './linked-quotes';
 
 export const metadata: Metadata = { title: m.opportunity };
 
@@ -73,6 +75,12 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
               </p>
             ) : null}
           </section>
+          <section aria-labelledby="quotes-title" className={card}>
+            <h2 id="quotes-title" className="mb-3 text-base font-semibold">
+              {mq.linkedTitle}
+            </h2>
+            <LinkedQuotes requests={o.requests} quotes={o.quotes} order={o.order} />
+          </section>
           <section aria-labelledby="details-title" className={card}>
             <h2 id="details-title" className="mb-3 text-base font-semibold">
               {m.details}
@@ -80,7 +88,17 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             <OpportunityForm
               mode="update"
               id={o.id}
-              initial={o}
+              initial={{
+                title: o.title,
+                amountCents: o.amountCents,
+                probabilityOverride: o.probabilityOverride,
+                expectedCloseDate: o.expectedCloseDate,
+                nextStep: o.nextStep,
+                nextStepDue: o.nextStepDue,
+                ownerUserId: o.ownerUserId,
+                budgetForecastId: o.budgetForecastId,
+                projectId: o.projectId,
+              }}
               owners={o.owners}
               forecasts={o.forecasts}
               projects={o.projects}
