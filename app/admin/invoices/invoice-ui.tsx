@@ -1,20 +1,8 @@
-import type { StatusTone } from '@/app/_components/status-badge';
-import { StatusBadge } from '@/app/_components/status-badge';
 import { frInvoicesAdmin as m } from '@/lib/i18n/fr-invoices-admin';
 
 export type InvoiceState = 'unpaid' | 'partially_paid' | 'paid' | 'overdue';
 
-/** Invoice payment states share the colour families of every other state badge. */
-export const invoiceStateTone: Record<InvoiceState, StatusTone> = {
-  unpaid: 'info',
-  partially_paid: 'warning',
-  paid: 'success',
-  overdue: 'danger',
-};
-
-export function InvoiceStateBadge({ state }: { state: InvoiceState }) {
-  return <StatusBadge label={m.states[state]} tone={invoiceStateTone[state]} />;
-}
+export { InvoiceStateBadge } from '@/app/_components/document-status-badges';
 
 const calendarDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' });
 

@@ -1,43 +1,12 @@
 import Link from 'next/link';
 import { DateTime } from '@/app/_components/date-time';
-import { StatusBadge, type StatusTone } from '@/app/_components/status-badge';
 import { frQuotes } from '@/lib/i18n/fr-quotes';
 import { frQuotesAdmin as m } from '@/lib/i18n/fr-quotes-admin';
 import type { QuoteState, RequestState } from '@/lib/quotes/rules';
 import type { QuoteEventView } from '@/lib/quotes/views';
 
-/*
- * Small pieces shared by the back office's quote and request pages. The tones follow the state
- * families of status-tones.ts and match the portal's (app/b2b/quotes/quote-ui.tsx): waiting on
- * someone (warning), in progress (info), done (success), refused (danger), ended without effect
- * (neutral). They belong in app/_components/status-tones.ts once both areas have landed.
- */
-
-export const quoteStatusTone: Record<QuoteState, StatusTone> = {
-  in_preparation: 'info',
-  sent: 'warning',
-  changes_requested: 'info',
-  accepted: 'success',
-  declined: 'danger',
-  expired: 'neutral',
-  withdrawn: 'neutral',
-};
-
-export const requestStatusTone: Record<RequestState, StatusTone> = {
-  submitted: 'warning',
-  in_progress: 'info',
-  quoted: 'success',
-  cancelled: 'neutral',
-  declined: 'danger',
-};
-
-export function QuoteStatusBadge({ status }: { status: QuoteState }) {
-  return <StatusBadge label={frQuotes.quoteStatus[status]} tone={quoteStatusTone[status]} />;
-}
-
-export function RequestStatusBadge({ status }: { status: RequestState }) {
-  return <StatusBadge label={frQuotes.requestStatus[status]} tone={requestStatusTone[status]} />;
-}
+/* Small pieces shared by the back office's quote and request pages. */
+export { QuoteStatusBadge, RequestStatusBadge } from '@/app/_components/document-status-badges';
 
 const calendarDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeZone: 'UTC' });
 

@@ -1,40 +1,10 @@
-import type { StatusTone } from '@/app/_components/status-badge';
-import { StatusBadge } from '@/app/_components/status-badge';
 import { DateTime } from '@/app/_components/date-time';
 import { frQuotes } from '@/lib/i18n/fr-quotes';
 import { frQuotesPortal as m } from '@/lib/i18n/fr-quotes-portal';
 import type { QuoteState, RequestState } from '@/lib/quotes/rules';
 import type { QuoteEventView } from '@/lib/quotes/views';
 
-/**
- * Badge tones of quote and request states, by the families of status-tones.ts: waiting on someone
- * (warning), in progress (info), done (success), refused (danger), ended without effect (neutral).
- */
-export const quoteStatusTone: Record<QuoteState, StatusTone> = {
-  in_preparation: 'info',
-  sent: 'warning',
-  changes_requested: 'warning',
-  accepted: 'success',
-  declined: 'danger',
-  expired: 'neutral',
-  withdrawn: 'neutral',
-};
-
-export const requestStatusTone: Record<RequestState, StatusTone> = {
-  submitted: 'warning',
-  in_progress: 'info',
-  quoted: 'success',
-  cancelled: 'neutral',
-  declined: 'danger',
-};
-
-export function QuoteStatusBadge({ status }: { status: QuoteState }) {
-  return <StatusBadge label={frQuotes.quoteStatus[status]} tone={quoteStatusTone[status]} />;
-}
-
-export function RequestStatusBadge({ status }: { status: RequestState }) {
-  return <StatusBadge label={frQuotes.requestStatus[status]} tone={requestStatusTone[status]} />;
-}
+export { QuoteStatusBadge, RequestStatusBadge } from '@/app/_components/document-status-badges';
 
 const calendarDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 

@@ -10,7 +10,7 @@ import { requireAudience } from '@/lib/auth/session';
 import { frInvoicesClient as m } from '@/lib/i18n/fr-invoices-client';
 import { getInvoice } from '@/lib/invoicing/queries';
 import { InvoiceDocument } from '../_components/invoice-document';
-import { InvoiceStateBadge } from '../_components/invoice-state-badge';
+import { InvoiceStateBadge } from '@/app/_components/document-status-badges';
 
 export const metadata: Metadata = { title: m.list.title };
 

@@ -3,7 +3,7 @@ import { DateTime } from '@/app/_components/date-time';
 import { Money } from '@/app/_components/money';
 import { frInvoicesClient as m } from '@/lib/i18n/fr-invoices-client';
 import type { ClientInvoiceList } from '@/lib/invoicing/client-extra-queries';
-import { InvoiceStateBadge } from './invoice-state-badge';
+import { InvoiceStateBadge } from '@/app/_components/document-status-badges';
 
 /**
  * The client's invoices as a table (portal and customer account): number, date, order, TTC, what

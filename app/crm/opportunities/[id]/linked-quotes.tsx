@@ -4,7 +4,7 @@ import { Money } from '@/app/_components/money';
 import type { OpportunityDetail } from '@/lib/crm/pipeline-service';
 import { frCrmQuotes as m } from '@/lib/i18n/fr-crm-quotes';
 import { formatDay } from '../../pipeline/format-day';
-import { QuoteStatusBadge, RequestStatusBadge } from '../../quote-status';
+import { QuoteStatusBadge, RequestStatusBadge } from '@/app/_components/document-status-badges';
 
 const link = 'font-medium text-accent-700 hover:underline';
 
