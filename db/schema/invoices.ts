@@ -60,7 +60,8 @@ export const invoices = pgTable(
     nature: documentNature('nature').notNull(),
     issueDate: date('issue_date').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
-    issuedByUserId: uuid('issued_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    // No action on delete: a SET NULL would be an UPDATE of an issued document (refused by trigger).
+    issuedByUserId: uuid('issued_by_user_id').references(() => users.id, { onDelete: 'no action' }),
     dueDate: date('due_date').notNull(),
     deliveryDate: date('delivery_date'),
     seller: jsonb('seller').$type<DocumentParty>().notNull(),
@@ -147,7 +148,8 @@ export const creditNotes = pgTable(
     nature: documentNature('nature').notNull(),
     issueDate: date('issue_date').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
-    issuedByUserId: uuid('issued_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    // No action on delete: a SET NULL would be an UPDATE of an issued document (refused by trigger).
+    issuedByUserId: uuid('issued_by_user_id').references(() => users.id, { onDelete: 'no action' }),
     reason: text('reason').notNull(),
     /** `full` credits the whole invoice (its charges and allowances included); `partial` lines or amounts. */
     kind: creditNoteKind('kind').notNull(),

@@ -137,7 +137,7 @@ export const quoteVersions = pgTable(
     /** The buyer's identity as it was when sent (name, SIREN, VAT number, billing address). */
     buyer: jsonb('buyer').$type<QuoteBuyerSnapshot>(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
-    sentByUserId: uuid('sent_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    sentByUserId: uuid('sent_by_user_id').references(() => users.id, { onDelete: 'no action' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -45,7 +45,7 @@ export const CANNOT_ERASE_SELF = 'Vous ne pouvez pas effacer votre propre fiche.
  * not even to null a reference to the deleted login. None exists yet; they are excluded by name so
  * that the billing tables, when they land under these names, keep their legal content untouched.
  */
-export const PRESERVED_TABLES: readonly string[] = ['invoices', 'invoice_lines', 'credit_notes', 'credit_note_lines'];
+export const PRESERVED_TABLES: readonly string[] = ['invoices', 'invoice_lines', 'invoice_adjustments', 'credit_notes', 'credit_note_lines'];
 
 /** Free-text columns where a person may be mentioned by name, email or phone; scrubbed on erasure. */
 const FREE_TEXT_COLUMNS: ReadonlyArray<readonly [table: string, column: string]> = [
@@ -436,13 +436,30 @@ async function removeLogin(tx: Tx, id: Identity): Promise<void> {
         and c.confdeltype <> 'c' and not a.attnotnull`),
   );
   for (const { tbl, col } of refs) {
-    if (PRESERVED_TABLES.includes(tbl) || tbl === 'users') continue;
+    if (PRESERVED_TABLES.includes(tbl) || FROZEN_TABLES.includes(tbl) || tbl === 'users') continue;
     const column = sql.raw(quoteIdent(col));
     await tx.execute(sql`update ${sql.raw(quoteIdent(tbl))} set ${column} = null where ${column} = ${id.userId}`);
   }
   await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, id.userId));
+  // Issued invoices and credit notes, and sent quotes, name who issued them and can never change:
+  // that login is kept as an empty shell — no email, no password, deactivated — instead of deleted.
+  const [kept] = rowsOf<{ kept: boolean }>(
+    await tx.execute(sql`select exists (select 1 from invoices where issued_by_user_id = ${id.userId})
+      or exists (select 1 from credit_notes where issued_by_user_id = ${id.userId})
+      or exists (select 1 from quote_versions where sent_by_user_id = ${id.userId}) as kept`),
+  );
+  if (kept?.kept) {
+    await tx
+      .update(users)
+      .set({ email: `efface-${id.userId}@anonyme.invalid`, passwordHash: null, status: 'deactivated', lastLoginAt: null, updatedAt: new Date() })
+      .where(eq(users.id, id.userId));
+    return;
+  }
   await tx.delete(users).where(eq(users.id, id.userId));
 }
+
+/** Tables whose rows are frozen by a trigger once sent (a sent quote version and its lines). */
+const FROZEN_TABLES: readonly string[] = ['quote_versions', 'quote_lines'];
 
 /**
  * Erases a person (staff admin only), in one transaction: identity anonymised wherever it is

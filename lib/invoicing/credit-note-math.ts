@@ -49,6 +49,16 @@ export type CreditComputation =
 
 const thousandths = (q: number) => Math.round(q * 1000);
 
+/** The total lib/tax gives a line of the invoice for `quantity` units (in the invoice's mode). */
+function lineTotalOf(invoice: { mode: TaxMode; treatment: Treatment }, line: InvoicedLine, quantity: number): number {
+  const r = computeTaxes({
+    mode: invoice.mode,
+    treatment: invoice.treatment,
+    lines: [{ quantity, unitPriceCents: line.unitPriceCents, baseQuantity: line.baseQuantity, discountBp: line.discountBp, vatRateBp: line.vatRateBp }],
+  });
+  return r.lines[0]!.lineTotalCents;
+}
+
 export function computeCredit(
   invoice: { mode: TaxMode; treatment: Treatment; grossCents: number; lines: readonly InvoicedLine[]; rates: readonly InvoicedRate[] },
   done: CreditedSoFar,
@@ -68,12 +78,12 @@ export function computeCredit(
       const asked = thousandths(r.quantity);
       if (asked <= 0) return { ok: false, error: 'Quantité à créditer invalide.' };
       if (asked > left) return { ok: false, error: `Il ne reste que ${String(left / 1000).replace('.', ',')} à créditer sur cette ligne.` };
-      if (asked === left) {
-        // The rest of the line exactly: its remaining total, as one unit at that price.
-        taxLines.push({ quantity: 1, unitPriceCents: line.lineTotalCents - already.lineTotalCents, baseQuantity: 1, discountBp: 0, vatRateBp: line.vatRateBp });
-      } else {
-        taxLines.push({ quantity: r.quantity, unitPriceCents: line.unitPriceCents, baseQuantity: line.baseQuantity, discountBp: line.discountBp, vatRateBp: line.vatRateBp });
-      }
+      // What the line is worth once `already + asked` units are credited, minus what was credited:
+      // partial notes then add up exactly to the line, and the last units credit its last cent.
+      const cumulative = asked === left ? line.lineTotalCents : lineTotalOf(invoice, line, (thousandths(already.quantity) + asked) / 1000);
+      const amount = cumulative - already.lineTotalCents;
+      if (amount <= 0) return { ok: false, error: 'Cette quantité représente moins d’un centime : créditez-en davantage.' };
+      taxLines.push({ quantity: 1, unitPriceCents: amount, baseQuantity: 1, discountBp: 0, vatRateBp: line.vatRateBp });
       refs.push({ invoiceLineId: line.id, quantity: r.quantity });
     }
   } else {
@@ -86,12 +96,18 @@ export function computeCredit(
     }
   }
   const tax = computeTaxes({ mode: invoice.mode, treatment: invoice.treatment, lines: taxLines });
+  if (tax.totalGrossCents <= 0) return { ok: false, error: 'Le montant de cet avoir serait nul.' };
   for (const b of tax.breakdown) {
     const rate = invoice.rates.find((r) => r.vatRateBp === b.vatRateBp);
     const before = done.byRate.get(b.vatRateBp) ?? { netCents: 0, grossCents: 0 };
     if (!rate) return { ok: false, error: 'Ce taux de TVA ne figure pas sur la facture.' };
     if (before.netCents + b.taxableCents > rate.taxableCents || before.grossCents + b.taxableCents + b.vatCents > rate.taxableCents + rate.vatCents) {
       return { ok: false, error: `Cet avoir dépasse ce qui reste à créditer au taux de ${formatRateBp(b.vatRateBp)}.` };
+    }
+    // Each note's VAT is its own base × rate (BR-CO-17); rounded note by note it could add up to
+    // more than the invoice charged on the rate: refused rather than giving back VAT never paid.
+    if (before.grossCents - before.netCents + b.vatCents > rate.vatCents) {
+      return { ok: false, error: `Avec les arrondis des avoirs précédents, cet avoir rendrait plus de TVA à ${formatRateBp(b.vatRateBp)} que la facture n’en porte : réduisez-le d’un centime.` };
     }
   }
   if (done.grossCents + tax.totalGrossCents > invoice.grossCents) return { ok: false, error: 'Cet avoir dépasse ce qui reste à créditer sur la facture.' };

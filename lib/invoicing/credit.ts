@@ -2,8 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Tx, Executor } from '@/db/client';
 import { rowsOf } from '@/lib/sql-helpers';
 
-/** Orders that count as owed before they are invoiced. */
-const OWED_STATUSES = sql`('credit_hold', 'placed', 'confirmed', 'shipped', 'delivered')`;
+/**
+ * Orders that count as owed before they are invoiced: placed and after. An order on credit hold is
+ * not owed until staff lift it (otherwise one held order would hold every later one).
+ */
+const OWED_STATUSES = sql`('placed', 'confirmed', 'shipped', 'delivered')`;
 
 /**
  * What a company owes us (spec/b2b.md, "B2B payment"): the unpaid part of its invoices (gross −

@@ -70,7 +70,8 @@ export async function issueInvoiceInTx(tx: Tx, orderId: string, actorUserId: str
       issuedAt: sql`clock_timestamp()`,
       issuedByUserId: actorUserId,
       dueDate: dueDateOf(today, termDays, endOfMonth),
-      deliveryDate: opts.deliveryDate ?? order.requestedDeliveryDate ?? null,
+      // A mandatory mention (and BR-IC-11 for intra-EU supplies): the planned date when issued early.
+      deliveryDate: opts.deliveryDate ?? order.requestedDeliveryDate ?? today,
       seller: sellerParty(seller),
       buyer,
       buyerEmail: order.email,

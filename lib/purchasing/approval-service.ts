@@ -11,7 +11,7 @@ import { canPurchase, isPortalActor, NOT_FOUND, portalRefusal } from './access';
 import { budgetStateOf, lockBudgetFor, moveBudget, remainingOf } from './budget-lock';
 import { parisDate } from './periods';
 import { reserveStock, StockRefusal } from './place-b2b-order';
-import { exceedsCreditLimit } from '@/lib/invoicing/credit';
+import { CREDIT_HOLD_MESSAGE, exceedsCreditLimit } from '@/lib/invoicing/credit';
 
 /**
  * Expires the company's approvals past their date, releasing their holds, in the caller's
@@ -142,7 +142,11 @@ export async function approveOrder(db: Database, actor: Actor | null, input: { o
         .set({ status: to, decidedByUserId: actor.userId, decidedAt: sql`now()`, placedAt: to === 'placed' ? sql`now()` : null, updatedAt: sql`now()` })
         .where(eq(orders.id, o.id));
       await tx.insert(orderStatusHistory).values({ orderId: o.id, fromStatus: 'pending_approval', toStatus: to, actorUserId: actor.userId, note: to === 'placed' ? 'Approuvée' : 'Approuvée — en attente (encours)' });
-      await queueMail(tx, { to: o.email, subject: `Commande ${o.number} approuvée`, text: `Votre commande ${o.number} a été approuvée par ${actor.name} et est enregistrée.` });
+      await queueMail(tx, {
+        to: o.email,
+        subject: `Commande ${o.number} approuvée`,
+        text: to === 'placed' ? `Votre commande ${o.number} a été approuvée par ${actor.name} et est enregistrée.` : `Votre commande ${o.number} a été approuvée par ${actor.name}. ${CREDIT_HOLD_MESSAGE}`,
+      });
       await recordAudit(tx, { actorUserId: actor.userId, action: 'order.approve', entityType: 'order', entityId: o.id });
       return ok(null);
     });
