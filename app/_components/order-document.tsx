@@ -106,7 +106,7 @@ export function OrderDocument({ order, seller }: { order: OrderView; seller: Sel
             ))}
           </tbody>
         </table>
-        <dl className="space-y-1 text-sm sm:justify-self-end">
+        <dl aria-label={t.checkout.totals} className="space-y-1 text-sm sm:justify-self-end">
           <div className="flex justify-between gap-8">
             <dt>{t.checkout.totalNet}</dt>
             <dd>

@@ -16,6 +16,7 @@ export const frCheckout = {
   free: 'Offerte',
   total: 'Total TTC',
   totalNet: 'Total HT',
+  totals: 'Totaux',
   vatIncluded: 'dont TVA',
   freeShippingHint: 'Livraison standard offerte dès 60 € d’achats.',
   checkout: 'Passer commande',
