@@ -3,10 +3,12 @@ import { parseMoney } from '@/lib/money';
 import { parseQuantity } from '@/lib/quotes/schemas';
 
 const uuid = z.uuid({ error: 'Introuvable.' });
+/** A calendar date that exists (`2026-02-30` is refused here, not by the database). */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Saisissez une date valide.' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'Saisissez une date qui existe.' });
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: 'Saisissez une date valide.',
+  });
 const amount = z.string({ error: 'Saisissez un montant.' }).transform((v, ctx) => {
   const p = parseMoney(v);
   if (!p.ok || p.cents <= 0) {

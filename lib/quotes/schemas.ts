@@ -11,7 +11,9 @@ export const QUOTE_VAT_RATES = [2000, 1000, 550, 210, 0] as const;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const uuid = z.uuid({ error: e.notFound });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: e.date }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: e.date });
+const isoDate = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: e.date });
 const text = (max: number, required = true) =>
   required
     ? z.string({ error: e.required }).trim().min(1, { error: e.required }).max(max, { error: e.tooLong(max) })
