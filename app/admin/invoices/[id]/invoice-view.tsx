@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DocumentTotals } from '@/app/_components/document-totals';
 import { Money } from '@/app/_components/money';
 import type { DocumentParty } from '@/lib/documents/types';
 import { frInvoicesAdmin as m } from '@/lib/i18n/fr-invoices-admin';
@@ -179,53 +180,8 @@ export function InvoiceView({ detail }: { detail: InvoiceDetail }) {
         </table>
       </div>
 
-      <div className="grid gap-6 border-t border-neutral-200 px-4 py-3 md:grid-cols-2">
-        <table className="self-start text-sm">
-          <caption className="mb-1 text-left text-xs font-medium uppercase tracking-wide text-neutral-500">{m.vatBreakdown}</caption>
-          <thead className="text-left text-xs text-neutral-500">
-            <tr>
-              <th scope="col" className="pr-4 font-normal">{m.vatRate}</th>
-              <th scope="col" className="pr-4 text-right font-normal">{m.vatBase}</th>
-              <th scope="col" className="text-right font-normal">{m.vatAmount}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {inv.vatBreakdown.map((b) => (
-              <tr key={`${b.category}-${b.vatRateBp}`}>
-                <th scope="row" className="pr-4 text-left font-normal">
-                  {formatRateBp(b.vatRateBp)}
-                  {categoryNote[b.category] ? <span className="ml-1 text-xs text-neutral-500">({categoryNote[b.category]})</span> : null}
-                </th>
-                <td className="pr-4 text-right">
-                  <Money cents={b.taxableCents} />
-                </td>
-                <td className="text-right">
-                  <Money cents={b.vatCents} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <dl aria-label={m.totals} className="w-full max-w-xs space-y-1 text-sm md:justify-self-end">
-          <div className="flex justify-between gap-8">
-            <dt className="text-neutral-600">{m.totalNet}</dt>
-            <dd>
-              <Money cents={inv.totalNetCents} />
-            </dd>
-          </div>
-          <div className="flex justify-between gap-8">
-            <dt className="text-neutral-600">{m.totalVat}</dt>
-            <dd>
-              <Money cents={inv.totalVatCents} />
-            </dd>
-          </div>
-          <div className="flex justify-between gap-8 border-t border-neutral-200 pt-1 text-base font-semibold">
-            <dt>{m.totalGross}</dt>
-            <dd>
-              <Money cents={inv.totalGrossCents} />
-            </dd>
-          </div>
-        </dl>
+      <div className="border-t border-neutral-200 px-4 py-3">
+        <DocumentTotals breakdown={inv.vatBreakdown} totalNetCents={inv.totalNetCents} totalVatCents={inv.totalVatCents} totalGrossCents={inv.totalGrossCents} rateNote={(c) => categoryNote[c as keyof typeof categoryNote]} />
       </div>
 
       <dl className="grid gap-3 border-t border-neutral-100 px-4 py-3 text-sm md:grid-cols-2">

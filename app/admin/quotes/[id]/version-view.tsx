@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DateTime } from '@/app/_components/date-time';
+import { DocumentTotals } from '@/app/_components/document-totals';
 import { Money } from '@/app/_components/money';
 import { frQuotesAdmin as m } from '@/lib/i18n/fr-quotes-admin';
 import { formatMoney, formatRateBp } from '@/lib/money';
@@ -97,50 +98,8 @@ export function VersionView({ version: v, acceptable, pdfHref }: { version: Quot
         </table>
       </div>
 
-      <div className="grid gap-6 px-4 sm:grid-cols-2">
-        <table className="self-start text-sm">
-          <caption className="mb-1 text-left text-xs font-medium uppercase tracking-wide text-neutral-500">{m.vatBreakdown}</caption>
-          <thead className="text-left text-xs text-neutral-500">
-            <tr>
-              <th scope="col" className="pr-4 font-normal">{m.vatRate}</th>
-              <th scope="col" className="pr-4 text-right font-normal">{m.taxableAmount}</th>
-              <th scope="col" className="text-right font-normal">{m.vatAmount}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.vatBreakdown.map((b) => (
-              <tr key={`${b.category}-${b.vatRateBp}`}>
-                <td className="pr-4">{formatRateBp(b.vatRateBp)}</td>
-                <td className="pr-4 text-right">
-                  <Money cents={b.taxableCents} />
-                </td>
-                <td className="text-right">
-                  <Money cents={b.vatCents} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <dl aria-label={m.totals} className="space-y-1 text-sm sm:justify-self-end">
-          <div className="flex justify-between gap-8">
-            <dt className="text-neutral-600">{m.totalNet}</dt>
-            <dd>
-              <Money cents={v.totalNetCents} />
-            </dd>
-          </div>
-          <div className="flex justify-between gap-8">
-            <dt className="text-neutral-600">{m.totalVat}</dt>
-            <dd>
-              <Money cents={v.totalVatCents} />
-            </dd>
-          </div>
-          <div className="flex justify-between gap-8 border-t border-neutral-200 pt-1 text-base font-semibold">
-            <dt>{m.totalGross}</dt>
-            <dd>
-              <Money cents={v.totalGrossCents} />
-            </dd>
-          </div>
-        </dl>
+      <div className="px-4">
+        <DocumentTotals breakdown={v.vatBreakdown} totalNetCents={v.totalNetCents} totalVatCents={v.totalVatCents} totalGrossCents={v.totalGrossCents} />
       </div>
 
       <dl className="grid gap-3 border-t border-neutral-100 px-4 pb-4 pt-3 text-sm sm:grid-cols-2">
