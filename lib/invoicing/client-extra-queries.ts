@@ -46,11 +46,4 @@ export async function listClientInvoices(
   });
 }
 
-/** The invoice of an order, when it has one and the actor may see it (getInvoice's scope); else null. */
-export async function getInvoiceOfOrder(db: Database, actor: Actor | null, orderId: string): Promise<{ id: string; number: string } | null> {
-  if (!actor || !isUuid(orderId)) return null;
-  const [row] = await db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.orderId, orderId)).limit(1);
-  if (!row) return null;
-  const visible = await getInvoice(db, actor, row.id);
-  return visible.ok ? row : null;
-}
+export { getInvoiceOfOrder } from './queries';

@@ -31,6 +31,18 @@ export interface InvoicedRate {
   vatCents: number;
 }
 
+/** What earlier credit notes took per VAT rate, from their stored breakdowns: HT and TTC. */
+export function creditedByRate(notes: readonly { breakdown: readonly { vatRateBp: number; taxableCents: number; vatCents: number }[] }[]): Map<number, { netCents: number; grossCents: number }> {
+  const byRate = new Map<number, { netCents: number; grossCents: number }>();
+  for (const n of notes) {
+    for (const b of n.breakdown) {
+      const cur = byRate.get(b.vatRateBp) ?? { netCents: 0, grossCents: 0 };
+      byRate.set(b.vatRateBp, { netCents: cur.netCents + b.taxableCents, grossCents: cur.grossCents + b.taxableCents + b.vatCents });
+    }
+  }
+  return byRate;
+}
+
 export type CreditRequest =
   | { mode: 'lines'; lines: { invoiceLineId: string; quantity: number }[] }
   | { mode: 'amounts'; amounts: { vatRateBp: number; amountCents: number }[] };

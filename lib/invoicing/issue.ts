@@ -10,6 +10,11 @@ import { B2B_LEGAL_NOTES, dueDateOf, natureOf, paymentTermsText } from './terms'
 /** Orders that can be invoiced: placed and after, never cancelled nor waiting. */
 export const INVOICEABLE_STATUSES = ['placed', 'confirmed', 'shipped', 'delivered'] as const;
 
+/** Whether an order in this status may be invoiced now. */
+export function isInvoiceableStatus(status: string): boolean {
+  return (INVOICEABLE_STATUSES as readonly string[]).includes(status);
+}
+
 export class InvoiceRefusal extends Error {}
 
 /**

@@ -11,6 +11,7 @@ import { canPurchase, isPortalActor } from '@/lib/purchasing/access';
 import { parisDate } from '@/lib/purchasing/periods';
 import { fail, ok, type Result } from '@/lib/result';
 import { paginate } from '@/lib/sql-helpers';
+import { creditedByRate } from './credit-note-math';
 import { creditNoteDocument, invoiceDocument } from './documents';
 import { paymentStateOf, type InvoicePaymentState } from './terms';
 
@@ -140,6 +141,8 @@ export interface InvoiceDetail {
   adjustments: (typeof invoiceAdjustments.$inferSelect)[];
   payments: { id: string; amountCents: number; paidOn: string; method: string; reference: string | null; recordedBy: string | null }[];
   creditNotes: { id: string; number: string; issueDate: string; reason: string; kind: 'full' | 'partial'; totalGrossCents: number; totalNetCents: number }[];
+  /** Per VAT rate, what credit notes already took (HT and TTC). */
+  creditedByRate: Record<number, { netCents: number; grossCents: number }>;
   /** Per invoice line id, the quantity already credited. */
   creditedQuantities: Record<string, number>;
   creditedCents: number;
@@ -176,7 +179,7 @@ export async function getInvoice(db: Database, actor: Actor | null, invoiceId: s
       .where(eq(invoicePayments.invoiceId, invoiceId))
       .orderBy(asc(invoicePayments.paidOn), asc(invoicePayments.createdAt)),
     db
-      .select({ id: creditNotes.id, number: creditNotes.number, issueDate: creditNotes.issueDate, reason: creditNotes.reason, kind: creditNotes.kind, totalGrossCents: creditNotes.totalGrossCents, totalNetCents: creditNotes.totalNetCents })
+      .select({ id: creditNotes.id, number: creditNotes.number, issueDate: creditNotes.issueDate, reason: creditNotes.reason, kind: creditNotes.kind, totalGrossCents: creditNotes.totalGrossCents, totalNetCents: creditNotes.totalNetCents, breakdown: creditNotes.vatBreakdown })
       .from(creditNotes)
       .where(eq(creditNotes.invoiceId, invoiceId))
       .orderBy(asc(creditNotes.sequence)),
@@ -199,7 +202,8 @@ export async function getInvoice(db: Database, actor: Actor | null, invoiceId: s
     lines,
     adjustments,
     payments: payments.map((p) => ({ ...p, recordedBy: staff ? p.recordedBy : null })),
-    creditNotes: notes,
+    creditNotes: notes.map(({ breakdown: _breakdown, ...n }) => n),
+    creditedByRate: Object.fromEntries(creditedByRate(notes)),
     creditedQuantities: Object.fromEntries(creditedLines.map((c) => [c.lineId!, c.quantity])),
     creditedCents,
     paidCents,
@@ -244,4 +248,13 @@ export function ciiOf(doc: CommercialDocument): Result<string> {
   const check = checkCii(xml);
   if (!check.ok) throw new Error(`EN 16931 export of ${doc.number} breaks ${check.violations.map((v) => v.rule).join(', ')}`);
   return ok(xml);
+}
+
+/** The invoice of an order, when it has one and the actor may see it (getInvoice's scope); else null. */
+export async function getInvoiceOfOrder(db: Database, actor: Actor | null, orderId: string): Promise<{ id: string; number: string } | null> {
+  if (!actor || !isUuid(orderId)) return null;
+  const [row] = await db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.orderId, orderId)).limit(1);
+  if (!row) return null;
+  const visible = await getInvoice(db, actor, row.id);
+  return visible.ok ? row : null;
 }

@@ -11,7 +11,7 @@ import { formatMoney, formatRateBp } from '@/lib/money';
 import { parisDate } from '@/lib/purchasing/periods';
 import { parseInput, Refusal, refusalAsResult } from '@/lib/service-outcome';
 import type { Result } from '@/lib/result';
-import { computeCredit, type CreditedSoFar } from './credit-note-math';
+import { computeCredit, creditedByRate, type CreditedSoFar } from './credit-note-math';
 import { InvoiceRefusal, issueInvoiceInTx } from './issue';
 import { takeDocumentNumber } from './numbering';
 import { creditNoteSchema, issueInvoiceSchema, recordPaymentSchema, type CreditNoteInput, type RecordPaymentInput } from './schemas';
@@ -48,13 +48,7 @@ async function lockInvoice(tx: Parameters<Parameters<Database['transaction']>[0]
 /** The amounts already credited on an invoice, per line and per rate. */
 async function creditedSoFar(tx: Parameters<Parameters<Database['transaction']>[0]>[0], invoiceId: string): Promise<CreditedSoFar & { hasAny: boolean }> {
   const notes = await tx.select({ id: creditNotes.id, gross: creditNotes.totalGrossCents, breakdown: creditNotes.vatBreakdown }).from(creditNotes).where(eq(creditNotes.invoiceId, invoiceId));
-  const byRate = new Map<number, { netCents: number; grossCents: number }>();
-  for (const n of notes) {
-    for (const b of n.breakdown) {
-      const cur = byRate.get(b.vatRateBp) ?? { netCents: 0, grossCents: 0 };
-      byRate.set(b.vatRateBp, { netCents: cur.netCents + b.taxableCents, grossCents: cur.grossCents + b.taxableCents + b.vatCents });
-    }
-  }
+  const byRate = creditedByRate(notes);
   const lines = notes.length
     ? await tx
         .select({ invoiceLineId: creditNoteLines.invoiceLineId, quantity: creditNoteLines.quantity, lineTotalCents: creditNoteLines.lineTotalCents })

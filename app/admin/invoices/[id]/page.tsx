@@ -12,7 +12,6 @@ import { getActor, requirePermission } from '@/lib/auth/session';
 import { t } from '@/lib/i18n';
 import { frInvoicesAdmin as m } from '@/lib/i18n/fr-invoices-admin';
 import { getInvoice } from '@/lib/invoicing/queries';
-import { getCreditedByRate } from '@/lib/invoicing/staff-extra-queries';
 import { formatMoney, formatRateBp } from '@/lib/money';
 import { orderStatusLabels } from '@/lib/orders/order-status-labels';
 import type { OrderStatus } from '@/lib/orders/rules';
@@ -62,13 +61,11 @@ const thousandths = (q: number) => Math.round(q * 1000);
 
 export default async function AdminInvoicePage({ params }: { params: Params }) {
   const { id } = await params;
-  const actor = await requirePermission('orders.manage', `/admin/invoices/${id}`);
+  await requirePermission('orders.manage', `/admin/invoices/${id}`);
   const detail = await fetchInvoice(id);
   // The actor holds the permission (checked above), so nothing here means "no such invoice".
   if (!detail) notFound();
-  const { invoice: inv, lines, payments, creditNotes } = detail;
-  const creditedByRate = await getCreditedByRate(await getDb(), actor, inv.id);
-  const byRate = creditedByRate.ok ? creditedByRate.value : {};
+  const { invoice: inv, lines, payments, creditNotes, creditedByRate: byRate } = detail;
   const b2b = inv.priceMode === 'tax_exclusive';
   const suffix = b2b ? 'HT' : 'TTC';
   const th = 'whitespace-nowrap px-3 py-2 font-medium';

@@ -9,7 +9,8 @@ import { StatusBadge } from '@/app/_components/status-badge';
 import { orderStatusTone } from '@/app/_components/status-tones';
 import { getDb } from '@/db/client';
 import { getActor, requirePermission } from '@/lib/auth/session';
-import { getInvoiceOfOrder, isInvoiceableStatus } from '@/lib/invoicing/staff-extra-queries';
+import { isInvoiceableStatus } from '@/lib/invoicing/issue';
+import { getInvoiceOfOrder } from '@/lib/invoicing/queries';
 import { t } from '@/lib/i18n';
 import { formatMoney, formatRateBp } from '@/lib/money';
 import { orderStatusLabels } from '@/lib/orders/order-status-labels';
@@ -66,8 +67,7 @@ export default async function AdminOrderPage({ params }: { params: Params }) {
   // The actor holds the permission (checked above), so nothing here means "no such order".
   if (!detail) notFound();
   const { order, history, payments } = detail;
-  const invoiceOf = await getInvoiceOfOrder(await getDb(), actor, order.id);
-  const invoice = invoiceOf.ok ? invoiceOf.value : null;
+  const invoice = await getInvoiceOfOrder(await getDb(), actor, order.id);
   const suffix = order.priceMode === 'tax_inclusive' ? 'TTC' : 'HT';
   const hasDiscount = order.lines.some((l) => l.discountBp > 0);
   const th = 'whitespace-nowrap px-3 py-2 font-medium';
