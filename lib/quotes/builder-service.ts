@@ -368,7 +368,7 @@ export async function sendQuote(db: Database, actor: Actor | null, raw: { quoteI
         .update(quotes)
         .set({ status: 'sent', latestSentVersion: draft.version, validUntil: draft.validUntil, updatedAt: sql`now()` })
         .where(eq(quotes.id, q.id));
-      await recordQuoteEvent(tx, { accountId: q.accountId, quoteId: q.id, kind: 'quote_status', fromState: q.status, toState: 'sent', version: draft.version, actorUserId: actor!.userId, byStaff: true, note: `Version ${draft.version}, valable jusqu’au ${draft.validUntil}` });
+      await recordQuoteEvent(tx, { accountId: q.accountId, quoteId: q.id, kind: 'quote_status', fromState: q.status, toState: 'sent', version: draft.version, actorUserId: actor!.userId, byStaff: true, note: `Version ${draft.version}, valable jusqu’au ${draft.validUntil.split('-').reverse().join('/')}` });
 
       if (q.requestId) {
         const [r] = await tx.select({ status: quoteRequests.status }).from(quoteRequests).where(eq(quoteRequests.id, q.requestId)).for('update');

@@ -30,7 +30,7 @@ export async function expireDueQuotes(db: Executor, scope: { accountId?: string;
       version: r.latest_sent_version,
       actorUserId: null,
       byStaff: false,
-      note: `Validité dépassée (valable jusqu’au ${r.valid_until})`,
+      note: `Validité dépassée (valable jusqu’au ${r.valid_until.split('-').reverse().join('/')})`,
     });
   }
   return rows.length;
