@@ -58,9 +58,24 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
     import('postgres'),
     import('drizzle-orm/postgres-js'),
   ]);
-  const client = postgres(url, { max, onnotice: () => {} });
+  const client = postgres(url, { max, onnotice: () => {}, debug: await sqlTraceHook() });
   const db = drizzle(client, { schema }) as unknown as Database;
   return { db, kind: 'postgres', location: redact(url), close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * The benchmark counts the SQL statements of each request (`COMPTOIR_SQL_TRACE=<file>`): every
+ * statement sent, BEGIN and COMMIT included, is appended to the file as one JSON line. Written
+ * synchronously so that a request's statements are on disk when its response ends. Off by default.
+ */
+async function sqlTraceHook(): Promise<((conn: number, query: string, params: unknown[]) => void) | undefined> {
+  const file = process.env.COMPTOIR_SQL_TRACE;
+  if (!file) return undefined;
+  const fs = await import('node:fs');
+  return (conn, query, params) => {
+    const line = JSON.stringify({ pid: process.pid, conn, sql: query, params }, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+    fs.appendFileSync(/* turbopackIgnore: true */ file, `${line}\n`);
+  };
 }
 
 function redact(url: string): string {

@@ -41,4 +41,12 @@ describe('architecture', () => {
       .filter((f) => !/actions\.ts$/.test(f));
     expect(offenders).toEqual([]);
   });
+
+  it('the shop ships no message catalogue or next-auth client to the browser (first-load JS ≤ 150 kB)', () => {
+    // Every client component on a shop page adds its imports to the first-load JS: the whole
+    // French catalogue weighs about 24 kB gzip and next-auth/react about 12 kB (bench/js-size.ts).
+    const shopClients = [...filesUnder('app/(shop)'), ...filesUnder('app/_components')].filter((f) => /^['"]use client['"]/.test(source(f)));
+    const offenders = shopClients.filter((f) => /from '(@\/lib\/i18n[^']*|next-auth\/react)'/.test(source(f)));
+    expect(offenders).toEqual([]);
+  });
 });

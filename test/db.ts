@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { type DbHandle, openPglite, openPostgres, setDbHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemoData } from '@/db/seed';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -32,6 +35,40 @@ export function useTestDb(backend: Backend): { handle: DbHandle } {
   afterAll(async () => {
     setDbHandle(undefined);
     await ctx.handle?.close();
+  });
+  return ctx;
+}
+
+/**
+ * Like useTestDb, but on PostgreSQL a database of the describe block's own (created, migrated and
+ * seeded here, dropped afterwards), for tests whose rows would disturb the other files sharing the
+ * run's database (the data generator writes thousands of products that searches would find).
+ */
+export function useIsolatedTestDb(backend: Backend): { handle: DbHandle } {
+  if (backend === 'pglite') return useTestDb(backend); // already one database per file
+  const ctx = {} as { handle: DbHandle };
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const shared = inject('postgresUrl');
+    if (!shared) throw new Error('TEST_DATABASE_URL is not set');
+    const name = `comptoir_iso_${Date.now()}_${process.pid}`;
+    const admin = await openPostgres(shared, 1);
+    await admin.db.execute(sql.raw(`create database ${name}`));
+    const url = new URL(shared);
+    url.pathname = `/${name}`;
+    ctx.handle = await openPostgres(url.toString(), 4);
+    await migrateDatabase(ctx.handle, url.toString());
+    await seedDemoData(ctx.handle.db);
+    setDbHandle(ctx.handle);
+    drop = async () => {
+      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await admin.close();
+    };
+  }, 120_000);
+  afterAll(async () => {
+    setDbHandle(undefined);
+    await ctx.handle?.close();
+    await drop?.();
   });
   return ctx;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { backends, useTestDb } from '@/test/db';
+import { backends, useIsolatedTestDb } from '@/test/db';
 import { generateData, generatedChecksum, generatedCounts, SIZES } from './generate';
 
 async function rows<T>(p: Promise<unknown>): Promise<T[]> {
@@ -9,7 +9,7 @@ async function rows<T>(p: Promise<unknown>): Promise<T[]> {
 }
 
 describe.each(backends())('data generator (size XS) on %s', (backend) => {
-  const ctx = useTestDb(backend);
+  const ctx = useIsolatedTestDb(backend);
   const db = () => ctx.handle.db;
 
   it('generates the expected counts, deterministically, and replaces a previous run', async () => {

@@ -42,6 +42,29 @@ export interface GenerateResult {
 
 type Log = (msg: string) => void;
 
+/** Every generated row (they are marked), and the generator's work tables. */
+const DELETE_GENERATED = `
+    delete from quote_lines where version_id in
+      (select v.id from quote_versions v join quotes q on q.id = v.quote_id where q.number like 'GEN-Q%');
+    delete from quote_versions where quote_id in (select id from quotes where number like 'GEN-Q%');
+    delete from quotes where number like 'GEN-Q%';
+    delete from framework_agreements where reference like 'GEN-A%';
+    delete from opportunities where title like 'Opportunité générée %';
+    delete from order_lines where order_id in (select id from orders where number like 'GEN-O%');
+    delete from orders where number like 'GEN-O%';
+    delete from products where sku like 'GEN-P%';
+    delete from categories where slug like 'gen-cat-%';
+    delete from accounts where legal_name like 'Client généré %' or legal_name like 'Particulier généré %';
+    delete from users where email like 'gen-buyer-%' or email like 'gen-customer-%';
+    delete from persons where emails[1] like 'gen-buyer-%' or emails[1] like 'gen-customer-%' or emails[1] like 'gen-contact-%';
+    drop table if exists gen_lines;
+    drop table if exists gen_products;
+    drop table if exists gen_accounts;
+    drop table if exists gen_customers;
+    drop table if exists gen_buyers;
+    drop table if exists gen_qlines;
+`;
+
 export async function generateData(
   db: Database,
   opts: { size: Size; seed?: number; log?: Log },
@@ -67,30 +90,7 @@ export async function generateData(
 
   const { categories: nCat, products: nProd, companies: nComp, orders: nOrd } = spec;
 
-  await step(
-    'delete previous',
-    `
-    delete from quote_lines where version_id in
-      (select v.id from quote_versions v join quotes q on q.id = v.quote_id where q.number like 'GEN-Q%');
-    delete from quote_versions where quote_id in (select id from quotes where number like 'GEN-Q%');
-    delete from quotes where number like 'GEN-Q%';
-    delete from framework_agreements where reference like 'GEN-A%';
-    delete from opportunities where title like 'Opportunité générée %';
-    delete from order_lines where order_id in (select id from orders where number like 'GEN-O%');
-    delete from orders where number like 'GEN-O%';
-    delete from products where sku like 'GEN-P%';
-    delete from categories where slug like 'gen-cat-%';
-    delete from accounts where legal_name like 'Client généré %' or legal_name like 'Particulier généré %';
-    delete from users where email like 'gen-buyer-%' or email like 'gen-customer-%';
-    delete from persons where emails[1] like 'gen-buyer-%' or emails[1] like 'gen-customer-%' or emails[1] like 'gen-contact-%';
-    drop table if exists gen_lines;
-    drop table if exists gen_products;
-    drop table if exists gen_accounts;
-    drop table if exists gen_customers;
-    drop table if exists gen_buyers;
-    drop table if exists gen_qlines;
-  `,
-  );
+  await step('delete previous', DELETE_GENERATED);
 
   await step(
     'categories',
@@ -382,7 +382,9 @@ export async function generateData(
      drop table gen_qlines`,
   );
 
-  await step('cleanup, analyze', `drop table gen_lines;\ndrop table gen_customers;\ndrop table gen_buyers;\ndrop table gen_products;\ndrop table gen_accounts;\nanalyze framework_agreements;\nanalyze agreement_lines;\nanalyze agreement_price_tiers;\nanalyze categories;\nanalyze products;\nanalyze accounts;\nanalyze orders;\nanalyze order_lines`);
+  // Every table, vacuumed too: a server with autovacuum off (seen on these machines) would plan on no
+  // statistics and could not use index-only scans (the visibility map is built by vacuum).
+  await step('cleanup, analyze', `drop table gen_lines;\ndrop table gen_customers;\ndrop table gen_buyers;\ndrop table gen_products;\ndrop table gen_accounts;\nvacuum (analyze)`);
 
   const counts = await generatedCounts(db);
   return { counts, timings };

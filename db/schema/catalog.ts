@@ -8,6 +8,7 @@ import {
   index,
   integer,
   pgTable,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -56,6 +57,8 @@ export const products = pgTable(
     searchDocument: tsvector('search_document').generatedAlwaysAs(
       sql`setweight(to_tsvector('simple', comptoir_fold(name || ' ' || sku)), 'A') || setweight(to_tsvector('simple', comptoir_fold(description)), 'B')`,
     ),
+    /** The name in French reading order (see foldedName), stored so that long lists sort without folding each row. */
+    nameFolded: text('name_folded').generatedAlwaysAs(sql`comptoir_fold(name)`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -73,4 +76,18 @@ export const products = pgTable(
     index('products_category_name_idx').on(t.categoryId, sql`comptoir_fold(${t.name})`).where(sql`${t.isActive}`),
     index('products_category_newest_idx').on(t.categoryId, t.createdAt.desc()).where(sql`${t.isActive}`),
   ],
+);
+
+/**
+ * The version of everything the public shop pages show (products, categories, displayed stock).
+ * Triggers bump it in the changing transaction, so every app instance's page cache sees a change
+ * on its next request (lib/catalog/page-cache.ts). One row.
+ */
+export const catalogState = pgTable(
+  'catalog_state',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+  },
+  (t) => [check('catalog_state_one_row', sql`${t.id} = 1`)],
 );

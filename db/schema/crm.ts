@@ -97,7 +97,10 @@ export const opportunities = pgTable(
   },
   (t) => [
     index('opportunities_account_idx').on(t.accountId),
-    index('opportunities_board_idx').on(t.stage, t.ownerUserId, t.expectedCloseDate),
+    // The pipeline board reads each open column's first cards in this order (pipeline-service.ts),
+    // for one owner or for all.
+    index('opportunities_board_idx').on(t.stage, t.ownerUserId, t.expectedCloseDate.asc().nullsLast(), t.amountHtCents.desc(), t.id),
+    index('opportunities_stage_board_idx').on(t.stage, t.expectedCloseDate.asc().nullsLast(), t.amountHtCents.desc(), t.id),
     check('opportunities_amount', sql`${t.amountHtCents} >= 0`),
     check('opportunities_probability', sql`${t.probabilityOverride} is null or ${t.probabilityOverride} between 0 and 100`),
   ],

@@ -102,8 +102,11 @@ export const orders = pgTable(
     check('orders_mode_matches_channel', sql`(${t.channel} = 'b2c') = (${t.priceMode} = 'tax_inclusive')`),
     check('orders_treatment_b2b_only', sql`${t.channel} = 'b2b' or ${t.treatment} = 'domestic'`),
     index('orders_account_idx').on(t.accountId, t.createdAt),
-    index('orders_status_idx').on(t.status, t.createdAt),
-    index('orders_created_idx').on(t.createdAt),
+    // The staff list's keyset order is (created_at, id), read both ways, optionally within a status.
+    index('orders_status_idx').on(t.status, t.createdAt, t.id),
+    index('orders_created_idx').on(t.createdAt, t.id),
+    // The staff list's search (lib/orders/staff-order-list.ts, orderSearchText: the same expression).
+    index('orders_search_trgm_idx').using('gin', sql`(${t.number} || ' ' || ${t.customerName} || ' ' || ${t.email}) gin_trgm_ops`),
     index('orders_email_idx').on(t.email),
     index('orders_account_status_idx').on(t.accountId, t.status),
     index('orders_placed_by_idx').on(t.placedByUserId, t.createdAt),
@@ -136,6 +139,8 @@ export const orderLines = pgTable(
   (t) => [
     uniqueIndex('order_lines_position_unique').on(t.orderId, t.position),
     index('order_lines_product_idx').on(t.productId),
+    // What has been ordered against an agreement offer with a maximum quantity.
+    index('order_lines_agreement_product_idx').on(t.agreementId, t.productId).where(sql`${t.agreementId} is not null`),
     check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
     check('order_lines_discount_range', sql`${t.discountBp} between 0 and 10000`),
   ],

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, count, desc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { categories, products } from '@/db/schema';
-import { CATALOG_PAGE_SIZE, clampPage, pageCountOf } from './listing';
+import { CATALOG_PAGE_SIZE } from './listing';
 import { toPrefixTsQuery, toSimilarityText } from './search-query';
-import { cardColumns, foldedName, type ProductPage } from './service';
+import { cardColumns, foldedName, pageWithTotal, type ProductPage, totalOver } from './service';
 
 /**
  * How the results were found: every word matched ('fulltext'), only names looking alike were found
@@ -47,52 +47,60 @@ export async function searchProducts(
 
   const query = sql`to_tsquery('simple', ${tsquery})`;
   const matches = and(eq(products.isActive, true), sql`${products.searchDocument} @@ ${query}`);
-  const [counted] = await db.select({ n: count() }).from(products).where(matches);
-  const total = counted?.n ?? 0;
-  if (total > 0) {
-    const pageCount = pageCountOf(total, size);
-    const shown = clampPage(page, pageCount);
-    const rows = await db
-      .select(cardColumns)
-      .from(products)
-      .leftJoin(categories, eq(categories.id, products.categoryId))
-      .where(matches)
-      .orderBy(desc(sql`ts_rank(${products.searchDocument}, ${query})`), foldedName, asc(products.id))
-      .limit(size)
-      .offset((shown - 1) * size);
-    return { rows, total, page: shown, pageSize: size, pageCount, mode: 'fulltext' };
-  }
+  // One statement: the page of results carries their total.
+  const found = await pageWithTotal(
+    (offset) =>
+      db
+        .select({ ...cardColumns, total: totalOver })
+        .from(products)
+        .leftJoin(categories, eq(categories.id, products.categoryId))
+        .where(matches)
+        .orderBy(desc(sql`ts_rank(${products.searchDocument}, ${query})`), foldedName, asc(products.id))
+        .limit(size)
+        .offset(offset),
+    async () => (await db.select({ n: count() }).from(products).where(matches))[0]?.n ?? 0,
+    page,
+    size,
+  );
+  if (found.total > 0) return { ...found, mode: 'fulltext' };
   return searchSimilarNames(db, toSimilarityText(q), page, size);
 }
 
 /**
  * Names that look like the typed words. `<%` is pg_trgm's word-similarity operator, which the GIN
  * index on comptoir_fold(name) serves; its threshold is a setting, raised here for this
- * transaction only.
+ * transaction only. The best score, the cut-off relative to it, the total and the page are one
+ * statement (the candidates are scored once).
  */
 async function searchSimilarNames(db: Database, words: string, page: number, size: number): Promise<SearchResult> {
   return db.transaction(async (tx: Executor) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(SIMILARITY_FLOOR)}, true)`);
     const score = sql<number>`word_similarity(${words}, ${foldedName})`;
-    const candidates = and(eq(products.isActive, true), sql`${words} <% ${foldedName}`);
-    const [best] = await tx.select({ score: max(score) }).from(products).where(candidates);
-    const bestScore = Number(best?.score ?? 0);
-    if (!(bestScore > 0)) return emptyResult(size);
-    const cutoff = Math.max(SIMILARITY_FLOOR, bestScore * SIMILARITY_RELATIVE_CUTOFF);
-    const kept = and(candidates, sql`${score} >= ${cutoff}`);
-    const [counted] = await tx.select({ n: count() }).from(products).where(kept);
-    const total = counted?.n ?? 0;
-    if (total === 0) return emptyResult(size);
-    const pageCount = pageCountOf(total, size);
-    const shown = clampPage(page, pageCount);
-    const rows = await tx
-      .select(cardColumns)
-      .from(products)
-      .leftJoin(categories, eq(categories.id, products.categoryId))
-      .where(kept)
-      .orderBy(desc(score), foldedName, asc(products.id))
-      .limit(size)
-      .offset((shown - 1) * size);
-    return { rows, total, page: shown, pageSize: size, pageCount, mode: 'similar' as const };
+    const candidates = tx
+      .$with('candidates')
+      .as(
+        tx
+          .select({ id: products.id, score: score.as('score') })
+          .from(products)
+          .where(and(eq(products.isActive, true), sql`${words} <% ${foldedName}`)),
+      );
+    const kept = sql`${candidates.score} >= greatest(${SIMILARITY_FLOOR}::float8, (select max(${candidates.score}) from ${candidates}) * ${SIMILARITY_RELATIVE_CUTOFF}::float8)`;
+    const found = await pageWithTotal(
+      (offset) =>
+        tx
+          .with(candidates)
+          .select({ ...cardColumns, total: totalOver })
+          .from(candidates)
+          .innerJoin(products, eq(products.id, candidates.id))
+          .leftJoin(categories, eq(categories.id, products.categoryId))
+          .where(kept)
+          .orderBy(desc(candidates.score), foldedName, asc(products.id))
+          .limit(size)
+          .offset(offset),
+      async () => (await tx.with(candidates).select({ n: count() }).from(candidates).where(kept))[0]?.n ?? 0,
+      page,
+      size,
+    );
+    return found.total === 0 ? emptyResult(size) : { ...found, mode: 'similar' as const };
   });
 }

@@ -110,6 +110,9 @@ const sortOrders: Record<ProductSort, SQL[]> = {
 /**
  * The active products of a category and of its direct sub-categories, in the chosen order, one page
  * at a time (public data). Ties are broken by name then id, so pages never overlap.
+ *
+ * One statement: the page's rows carry the total (`count(*) over ()`). A page past the end (an old
+ * link, a crawler) finds no row, hence no total: only then is the list counted and its last page read.
  */
 export async function listCategoryProducts(
   db: Database,
@@ -123,22 +126,47 @@ export async function listCategoryProducts(
       sql`${products.categoryId} in (select ${categories.id} from ${categories} where ${categories.parentId} = ${categoryId})`,
     ),
   );
-  const [counted] = await db.select({ n: count() }).from(products).where(inCategory);
-  const total = counted?.n ?? 0;
-  const pageCount = pageCountOf(total, pageSize);
-  const shown = clampPage(page, pageCount);
-  const rows =
-    total === 0
-      ? []
-      : await db
-          .select(cardColumns)
-          .from(products)
-          .leftJoin(categories, eq(categories.id, products.categoryId))
-          .where(inCategory)
-          .orderBy(...sortOrders[sort])
-          .limit(pageSize)
-          .offset((shown - 1) * pageSize);
-  return { rows, total, page: shown, pageSize, pageCount };
+  return pageWithTotal(
+    (offset) =>
+      db
+        .select({ ...cardColumns, total: totalOver })
+        .from(products)
+        .leftJoin(categories, eq(categories.id, products.categoryId))
+        .where(inCategory)
+        .orderBy(...sortOrders[sort])
+        .limit(pageSize)
+        .offset(offset),
+    async () => (await db.select({ n: count() }).from(products).where(inCategory))[0]?.n ?? 0,
+    page,
+    pageSize,
+  );
+}
+
+/** The number of rows the query matches, repeated on each row of the page (window over the whole result). */
+export const totalOver = sql<number>`count(*) over ()`.mapWith(Number);
+
+/**
+ * A page of a list whose rows carry the list's total (`totalOver`): one statement for any page
+ * within the list. A page past the end finds no row and so no total: then (rarely) the list is
+ * counted and its last page read. Page 1 finding nothing is an empty list, without a count.
+ */
+export async function pageWithTotal<Row extends { total: number }>(
+  readPage: (offset: number) => Promise<Row[]>,
+  countAll: () => Promise<number>,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: Omit<Row, 'total'>[]; total: number; page: number; pageSize: number; pageCount: number }> {
+  let shown = clampPage(page, Number.MAX_SAFE_INTEGER);
+  let rows = await readPage((shown - 1) * pageSize);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && shown > 1) {
+    total = await countAll();
+    shown = clampPage(shown, pageCountOf(total, pageSize));
+    rows = total === 0 ? [] : await readPage((shown - 1) * pageSize);
+    total = rows[0]?.total ?? 0;
+    if (total === 0) shown = 1;
+  }
+  return { rows: rows.map(({ total: _total, ...row }) => row), total, page: shown, pageSize, pageCount: pageCountOf(total, pageSize) };
 }
 
 export interface ProductDetail extends ProductCard {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, unionAll } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Database, Executor } from '@/db/client';
 import {
@@ -27,7 +27,8 @@ import { monthOf } from '@/lib/purchasing/periods';
 import { expireDueQuotes } from '@/lib/quotes/expiry';
 import type { QuoteState, RequestState } from '@/lib/quotes/rules';
 import { fail, ok, type Result } from '@/lib/result';
-import { STAGES, checkTransition, columnTotals, isOpenStage, probabilityOf, type ColumnTotals, type Stage } from './pipeline-rules';
+import { paginate } from '@/lib/sql-helpers';
+import { DEFAULT_PROBABILITY, STAGES, checkTransition, isOpenStage, probabilityOf, type ColumnTotals, type Stage } from './pipeline-rules';
 
 const e = frCrmPipeline.errors;
 
@@ -99,13 +100,18 @@ export type AddStakeholderInput = z.infer<typeof addStakeholderSchema>;
 export const removeStakeholderSchema = z.object({ opportunityId: uuid, personId: uuid });
 export type RemoveStakeholderInput = z.infer<typeof removeStakeholderSchema>;
 
+/** The board's URL: owner and close month filters, and one column paged past its first cards. */
 export const boardFilterSchema = z.object({
-  owner: z.string().optional(),
+  owner: z.string().max(100).optional().catch(undefined),
   month: z
     .string()
     .optional()
+    .catch(undefined)
     .transform((v) => (v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : undefined)),
+  stage: z.enum(STAGES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
+export type BoardFilter = z.infer<typeof boardFilterSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -130,7 +136,10 @@ export interface BoardCard {
 
 export interface BoardColumn extends ColumnTotals {
   stage: Stage;
+  /** At most BOARD_CARDS_PER_STAGE cards: the column's page `page` of `pageCount`. */
   cards: BoardCard[];
+  page: number;
+  pageCount: number;
 }
 
 export interface StaffOption {
@@ -156,15 +165,37 @@ async function staffOptions(db: Executor): Promise<StaffOption[]> {
     .orderBy(asc(persons.lastName), asc(persons.firstName));
 }
 
-const BOARD_LIMIT_PER_STAGE = 200;
+/** Cards shown per column; the column's count and totals always cover all its opportunities. */
+export const BOARD_CARDS_PER_STAGE = 20;
+
+/** Each stage's default probability as a SQL CASE (from the rules' table: one source of truth). */
+const defaultProbabilitySql = sql.raw(
+  `case "opportunities"."stage" ${STAGES.map((s) => `when '${s}' then ${DEFAULT_PROBABILITY[s]}`).join(' ')} end`,
+);
+/** amount × probability / 100 rounded half up, as weightedCents does (amounts are never negative). */
+const weightedSql = sql`(${opportunities.amountHtCents} * coalesce(${opportunities.probabilityOverride}, ${defaultProbabilitySql}) + 50) / 100`;
+
+/**
+ * Cards of one column in board order: open stages by expected close date (soonest first, undated
+ * last), then the largest amount; closed stages most recently closed first. The id breaks ties, so
+ * pages of a column never overlap.
+ */
+function columnOrder(stage: Stage) {
+  return isOpenStage(stage)
+    ? // Spelled as the board indexes are (opportunities_*board_idx), so that they deliver this order.
+      [sql`${opportunities.expectedCloseDate} asc nulls last`, sql`${opportunities.amountHtCents} desc nulls last`, asc(opportunities.id)]
+    : [sql`${opportunities.closedAt} desc nulls last`, desc(opportunities.id)];
+}
 
 /**
  * The pipeline board: one column per stage in order, each with its count, total HT and
- * probability-weighted total HT. `owner` is 'me', 'all' or a user id; by default a sales rep sees
- * their own opportunities and an admin all of them. `month` (YYYY-MM) filters on the expected
- * close date.
+ * probability-weighted total HT over all its opportunities (one aggregate statement), and its first
+ * BOARD_CARDS_PER_STAGE cards (one statement: a UNION ALL of one indexed, limited read per
+ * non-empty stage). `owner` is 'me', 'all' or a user id; by default a sales rep sees their own
+ * opportunities and an admin all of them. `month` (YYYY-MM) filters on the expected close date.
+ * `stage` with `page` shows that column's later cards (the page is clamped into range).
  */
-export async function getBoard(db: Database, actor: Actor | null, filter: { owner?: string | undefined; month?: string | undefined }): Promise<Result<Board>> {
+export async function getBoard(db: Database, actor: Actor | null, filter: Partial<BoardFilter>): Promise<Result<Board>> {
   const refused = refuseUnless<Board>(actor, 'crm.use');
   if (refused) return refused;
   const requested = filter.owner ?? (actor!.role === 'admin' ? 'all' : 'me');
@@ -176,34 +207,61 @@ export async function getBoard(db: Database, actor: Actor | null, filter: { owne
     const { start, end } = monthOf(`${month}-01`);
     where.push(gte(opportunities.expectedCloseDate, start), lte(opportunities.expectedCloseDate, end));
   }
-  const rows = await db
+  const [columns, owners] = await Promise.all([boardColumns(db, where, filter), staffOptions(db)]);
+  return ok({ columns, owner, month, owners });
+}
+
+async function boardColumns(db: Database, where: SQL[], filter: Partial<BoardFilter>): Promise<BoardColumn[]> {
+  const totals = await db
     .select({
-      id: opportunities.id,
-      title: opportunities.title,
-      accountId: accounts.id,
-      accountName: accounts.legalName,
-      amountCents: opportunities.amountHtCents,
       stage: opportunities.stage,
-      probabilityOverride: opportunities.probabilityOverride,
-      expectedCloseDate: opportunities.expectedCloseDate,
-      nextStep: opportunities.nextStep,
-      nextStepDue: opportunities.nextStepDue,
-      ownerName,
+      count: sql<number>`count(*)`.mapWith(Number),
+      totalCents: sql<number>`coalesce(sum(${opportunities.amountHtCents}), 0)`.mapWith(Number),
+      weightedCents: sql<number>`coalesce(sum(${weightedSql}), 0)`.mapWith(Number),
     })
     .from(opportunities)
-    .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
-    .leftJoin(users, eq(users.id, opportunities.ownerUserId))
-    .leftJoin(ownerPerson, eq(ownerPerson.id, users.personId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(opportunities.expectedCloseDate), asc(opportunities.createdAt));
-  const columns: BoardColumn[] = STAGES.map((stage) => {
-    const all = rows
-      .filter((r) => r.stage === stage)
-      .map(({ probabilityOverride, ...r }) => ({ ...r, probability: probabilityOf(r.stage, probabilityOverride) }));
-    const totals = columnTotals(all);
-    return { stage, ...totals, cards: all.slice(0, BOARD_LIMIT_PER_STAGE) };
+    .groupBy(opportunities.stage);
+  const byStage = new Map(totals.map((t) => [t.stage, t]));
+  const columns = STAGES.map((stage) => {
+    const t = byStage.get(stage) ?? { count: 0, totalCents: 0, weightedCents: 0 };
+    const paging = paginate(t.count, BOARD_CARDS_PER_STAGE, stage === filter.stage ? (filter.page ?? 1) : 1);
+    return { stage, count: t.count, totalCents: t.totalCents, weightedCents: t.weightedCents, page: paging.page, pageCount: paging.pageCount, offset: paging.offset };
   });
-  return ok({ columns, owner, month, owners: await staffOptions(db) });
+  const reads = columns
+    .filter((c) => c.count > 0)
+    .map((c) =>
+      db
+        .select({
+          id: opportunities.id,
+          title: opportunities.title,
+          accountId: accounts.id,
+          accountName: accounts.legalName,
+          amountCents: opportunities.amountHtCents,
+          stage: opportunities.stage,
+          probabilityOverride: opportunities.probabilityOverride,
+          expectedCloseDate: opportunities.expectedCloseDate,
+          nextStep: opportunities.nextStep,
+          nextStepDue: opportunities.nextStepDue,
+          ownerName,
+        })
+        .from(opportunities)
+        .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+        .leftJoin(users, eq(users.id, opportunities.ownerUserId))
+        .leftJoin(ownerPerson, eq(ownerPerson.id, users.personId))
+        .where(and(eq(opportunities.stage, c.stage), ...where))
+        .orderBy(...columnOrder(c.stage))
+        .limit(BOARD_CARDS_PER_STAGE)
+        .offset(c.offset),
+    );
+  const [firstRead, secondRead, ...otherReads] = reads;
+  const rows = !firstRead ? [] : !secondRead ? await firstRead : await unionAll(firstRead, secondRead, ...otherReads);
+  return columns.map(({ offset: _offset, ...c }) => ({
+    ...c,
+    cards: rows
+      .filter((r) => r.stage === c.stage)
+      .map(({ probabilityOverride, ...r }) => ({ ...r, probability: probabilityOf(r.stage, probabilityOverride) })),
+  }));
 }
 
 export interface OpportunityDetail {

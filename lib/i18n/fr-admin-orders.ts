@@ -15,6 +15,17 @@ export const frAdminOrders = {
   filter: 'Filtrer',
   resetFilters: 'Effacer les filtres',
   resultCount: (n: number) => (n === 0 ? 'Aucune commande' : n === 1 ? '1 commande' : `${n.toLocaleString('fr-FR')} commandes`),
+  /** Beyond the exact count's cap: the table's estimated size (unfiltered) or a lower bound (filtered). */
+  resultAbout: (n: number) => `Environ ${n.toLocaleString('fr-FR')} commandes`,
+  resultAtLeast: (n: number) => `Plus de ${n.toLocaleString('fr-FR')} commandes`,
+  // Keyset pagination: no page numbers, but the first and last pages are one click away.
+  paginationLabel: 'Pages de la liste des commandes',
+  firstPage: 'Première page',
+  previousPage: 'Page précédente',
+  nextPage: 'Page suivante',
+  lastPage: 'Dernière page',
+  firstPageHint: 'Les plus récentes',
+  lastPageHint: 'Les plus anciennes',
   noOrders: 'Aucune commande pour le moment.',
   noOrdersText: 'Les commandes de la boutique et du portail apparaîtront ici.',
   noMatch: 'Aucune commande ne correspond à ces filtres.',

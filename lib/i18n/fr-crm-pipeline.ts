@@ -21,6 +21,12 @@ export const frCrmPipeline = {
   total: 'Total HT',
   weighted: 'Pondéré HT',
   emptyColumn: 'Aucune opportunité',
+  // A column shows at most 20 cards; its count and totals cover all of them.
+  shownRange: (from: number, to: number, count: number) => `${from.toLocaleString('fr-FR')}–${to.toLocaleString('fr-FR')} sur ${count.toLocaleString('fr-FR')}`,
+  columnPages: (stage: string) => `Autres opportunités : ${stage}`,
+  nextCards: (n: number) => `Voir les ${n.toLocaleString('fr-FR')} suivantes`,
+  previousCards: 'Voir les précédentes',
+  inStage: (stage: string) => ` (${stage})`,
   closeDate: 'Clôture prévue',
   nextStep: 'Prochaine étape',
   nextStepDue: 'Échéance de la prochaine étape',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { frAdminOrders } from '@/lib/i18n/fr-admin-orders';
+import { orderListPositionOf } from './order-list-position';
 import { ORDER_STATUSES } from './rules';
 
 export const ORDER_NOTE_MAX = 500;
@@ -19,19 +20,24 @@ export const changeOrderStatusSchema = z.object({
 export type ChangeOrderStatusInput = z.infer<typeof changeOrderStatusSchema>;
 
 /**
- * The order list's filters as they come from the URL. A hand-edited or stale value is ignored
- * (shown as "all") rather than answered with an error page.
+ * The order list's filters and position as they come from the URL. A hand-edited or stale value is
+ * ignored (shown as "all", or the first page) rather than answered with an error page. The position
+ * is a keyset cursor (`after`/`before`: an order id) or `page=last`; see order-list-position.ts.
  */
-export const orderListFiltersSchema = z.object({
-  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
-  channel: z.enum(['b2c', 'b2b']).optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
-});
+export const orderListFiltersSchema = z
+  .object({
+    status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+    channel: z.enum(['b2c', 'b2b']).optional().catch(undefined),
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .catch(undefined)
+      .transform((v) => v || undefined),
+    after: z.string().max(100).optional().catch(undefined),
+    before: z.string().max(100).optional().catch(undefined),
+    page: z.string().max(20).optional().catch(undefined),
+  })
+  .transform(({ after, before, page, ...filters }) => ({ ...filters, position: orderListPositionOf({ after, before, page }) }));
 export type OrderListFilters = z.infer<typeof orderListFiltersSchema>;

@@ -1,22 +1,10 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
-import type { Database, Tx } from '@/db/client';
-import {
-  cartLines,
-  carts,
-  orderAdjustments,
-  orderLines,
-  orderPayments,
-  orders,
-  orderStatusHistory,
-  products,
-  stockMovements,
-  type PostalAddress,
-} from '@/db/schema';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { cartLines, carts, orderPayments, orders, products, type PostalAddress } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { recordAudit } from '@/lib/audit/record';
 import { isUniqueViolation } from '@/lib/db-errors';
-import { queueMail } from '@/lib/mail/outbox';
 import { formatMoney, formatRateBp } from '@/lib/money';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { fail, ok, type Result } from '@/lib/result';
@@ -25,7 +13,7 @@ import { priceShopBasket } from '@/lib/shop/pricing';
 import type { CheckoutInput } from '@/lib/shop/schemas';
 import { SHIPPING_METHODS } from '@/lib/shop/shipping';
 import { orderAccessToken } from './access-token';
-import { rowsOf } from '@/lib/sql-helpers';
+import { auditWrite, formatOrderNumber, mailWrite, orderRecordWrites, runWrites, stockReservationWrites } from './create-order';
 
 export interface PlacedOrder {
   orderId: string;
@@ -52,6 +40,11 @@ async function findByIdempotencyKey(db: Database, key: string): Promise<PlacedOr
  * reserved by conditional updates, prices and VAT recomputed from the catalogue by lib/tax, the card
  * charged last (a decline rolls everything back and leaves the cart as it was). The idempotency key
  * makes a repeated submit return the first order instead of a second one.
+ *
+ * Statements: BEGIN, the locking read of the cart (with the order number), one statement for every
+ * write (order, lines, charges, history, stock and its movements, mail, emptied cart, audit), the
+ * card payment's record, COMMIT. A repeated submit needs no read up front: the first order emptied
+ * the cart or holds the key, and either refusal answers with the first order.
  */
 export async function placeShopOrder(
   db: Database,
@@ -62,18 +55,16 @@ export async function placeShopOrder(
 ): Promise<Result<PlacedOrder>> {
   const refusal = shopRefusal(actor);
   if (refusal) return fail(refusal);
-  const existing = await findByIdempotencyKey(db, input.idempotencyKey);
-  if (existing) return ok(existing);
-  if (!cartId) return fail('Votre panier est vide.');
+  if (!cartId) {
+    const existing = await findByIdempotencyKey(db, input.idempotencyKey);
+    return existing ? ok(existing) : fail('Votre panier est vide.');
+  }
 
   let chargedRef: string | null = null;
   let amountCharged = 0;
   try {
     const placed = await db.transaction(async (tx) => {
-      // The cart must be this visitor's or this customer's.
-      const [cart] = await tx.select({ id: carts.id, userId: carts.userId }).from(carts).where(eq(carts.id, cartId)).limit(1);
-      if (!cart || (cart.userId !== null && cart.userId !== actor?.userId)) throw new CheckoutRefusal('Votre panier est vide.');
-
+      // The cart must be this visitor's or this customer's; its products are locked in id order.
       const rows = await tx
         .select({
           productId: products.id,
@@ -84,10 +75,17 @@ export async function placeShopOrder(
           vatRateBp: products.vatRateBp,
           stock: products.stockOnHand,
           active: products.isActive,
+          // Taken once for the statement (an uncorrelated sub-query); a refused order leaves a gap.
+          sequence: sql<string>`(select nextval('order_number_seq')::text)`,
         })
         .from(cartLines)
         .innerJoin(products, eq(products.id, cartLines.productId))
-        .where(eq(cartLines.cartId, cartId))
+        .where(
+          and(
+            eq(cartLines.cartId, cartId),
+            sql`exists (select 1 from ${carts} c where c.id = ${cartId} and (c.user_id is null or c.user_id = ${actor?.userId ?? null}::uuid))`,
+          ),
+        )
         .orderBy(asc(products.id))
         .for('update', { of: products });
       if (rows.length === 0) throw new CheckoutRefusal('Votre panier est vide.');
@@ -118,70 +116,77 @@ export async function placeShopOrder(
         country: 'FR',
         phone: input.phone || null,
       };
-      const [seq] = await tx.execute<{ n: string }>(sql`select nextval('order_number_seq')::text as n`).then(rowsOf<{ n: string }>);
-      const number = `CMD-${new Date().getFullYear()}-${seq!.n.padStart(6, '0')}`;
-      // Inserting the order first claims the idempotency key: a parallel submit waits here, then
-      // fails on the unique index and returns this order.
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          number,
-          channel: 'b2c',
-          priceMode: 'tax_inclusive',
-          status,
-          origin: 'cart',
-          accountId: actor?.accountId ?? null,
-          placedByUserId: actor?.userId ?? null,
-          customerName: name,
-          email: input.email,
-          billingAddress: address,
-          deliveryAddress: address,
-          shippingMethod: input.shippingMethod,
-          treatment: 'domestic',
-          paymentMethod: input.paymentMethod,
-          totalNetCents: totals.tax.totalNetCents,
-          totalVatCents: totals.tax.totalVatCents,
-          totalGrossCents: totals.tax.totalGrossCents,
-          vatBreakdown: totals.tax.breakdown,
-          mentions: totals.tax.mentions,
-          idempotencyKey: input.idempotencyKey,
-          placedAt: status === 'placed' ? sql`now()` : null,
-        })
-        .returning({ id: orders.id });
-      const orderId = order!.id;
-
-      await tx.insert(orderLines).values(
-        rows.map((r, i) => ({
-          orderId,
-          position: i + 1,
-          productId: r.productId,
-          sku: r.sku,
-          description: r.name,
-          quantity: r.quantity,
-          unitPriceCents: r.unitPriceTtcCents,
-          vatRateBp: r.vatRateBp,
-          vatCategory: totals.tax.lines[i]!.category,
-          lineTotalCents: totals.tax.lines[i]!.lineTotalCents,
-          netCents: totals.tax.lines[i]!.netCents,
-        })),
-      );
-      if (totals.tax.adjustments.length > 0) {
-        await tx.insert(orderAdjustments).values(
-          totals.tax.adjustments.map((a) => ({
+      const number = formatOrderNumber(new Date().getFullYear(), rows[0]!.sequence);
+      const orderId = randomUUID();
+      const accessToken = orderAccessToken(orderId);
+      const actorUserId = actor?.userId ?? null;
+      // Every write in one statement. Inserting the order claims the idempotency key: a parallel
+      // submit waits here, then fails on the unique index and returns this order.
+      const [written] = await runWrites<{ reserved: number | string }>(
+        tx,
+        [
+          ...orderRecordWrites(tx, {
             orderId,
-            kind: a.kind,
-            itemIndex: a.index,
-            reason: a.reason ?? SHIPPING_METHODS[input.shippingMethod].label,
-            vatRateBp: a.vatRateBp,
-            vatCategory: a.category,
-            amountCents: a.amountCents,
-            netCents: a.netCents,
-          })),
-        );
-      }
-
-      await reserveStock(tx, orderId, rows, actor);
-      await tx.insert(orderStatusHistory).values({ orderId, fromStatus: null, toStatus: status, actorUserId: actor?.userId ?? null });
+            actorUserId,
+            order: {
+              number,
+              channel: 'b2c',
+              priceMode: 'tax_inclusive',
+              status,
+              origin: 'cart',
+              accountId: actor?.accountId ?? null,
+              placedByUserId: actorUserId,
+              customerName: name,
+              email: input.email,
+              billingAddress: address,
+              deliveryAddress: address,
+              shippingMethod: input.shippingMethod,
+              treatment: 'domestic',
+              paymentMethod: input.paymentMethod,
+              totalNetCents: totals.tax.totalNetCents,
+              totalVatCents: totals.tax.totalVatCents,
+              totalGrossCents: totals.tax.totalGrossCents,
+              vatBreakdown: totals.tax.breakdown,
+              mentions: totals.tax.mentions,
+              idempotencyKey: input.idempotencyKey,
+              placedAt: status === 'placed' ? sql`now()` : null,
+            },
+            lines: rows.map((r, i) => ({
+              productId: r.productId,
+              sku: r.sku,
+              description: r.name,
+              quantity: r.quantity,
+              unitPriceCents: r.unitPriceTtcCents,
+              vatRateBp: r.vatRateBp,
+              vatCategory: totals.tax.lines[i]!.category,
+              lineTotalCents: totals.tax.lines[i]!.lineTotalCents,
+              netCents: totals.tax.lines[i]!.netCents,
+            })),
+            adjustments: totals.tax.adjustments.map((a) => ({
+              kind: a.kind,
+              itemIndex: a.index,
+              reason: a.reason ?? SHIPPING_METHODS[input.shippingMethod].label,
+              vatRateBp: a.vatRateBp,
+              vatCategory: a.category,
+              amountCents: a.amountCents,
+              netCents: a.netCents,
+            })),
+          }),
+          ...stockReservationWrites(tx, orderId, rows, actorUserId),
+          mailWrite(tx, 'confirmation_mail', confirmationMail({ number, email: input.email, name, status, rows, totals, orderId, accessToken })),
+          { name: 'emptied_cart', query: tx.delete(cartLines).where(eq(cartLines.cartId, cartId)) },
+          auditWrite(tx, {
+            actorUserId,
+            action: 'order.place',
+            entityType: 'order',
+            entityId: orderId,
+            after: { number, status, totalGrossCents: totals.tax.totalGrossCents },
+          }),
+        ],
+        sql`select count(*) as reserved from reserved_stock`,
+      );
+      // The products are locked and their stock was checked above: this only guards the invariant.
+      if (Number(written?.reserved) !== rows.length) throw new CheckoutRefusal('Rupture de stock : un article n’est plus disponible en quantité suffisante.');
 
       if (input.paymentMethod === 'card') {
         const charge = await provider.charge({
@@ -200,17 +205,6 @@ export async function placeShopOrder(
           providerRef: charge.providerRef,
         });
       }
-
-      const accessToken = orderAccessToken(orderId);
-      await queueMail(tx, confirmationMail({ number, email: input.email, name, status, rows, totals, orderId, accessToken }));
-      await tx.delete(cartLines).where(eq(cartLines.cartId, cartId));
-      await recordAudit(tx, {
-        actorUserId: actor?.userId ?? null,
-        action: 'order.place',
-        entityType: 'order',
-        entityId: orderId,
-        after: { number, status, totalGrossCents: totals.tax.totalGrossCents },
-      });
       return { orderId, number, accessToken, status } satisfies PlacedOrder;
     });
     return ok(placed);
@@ -227,32 +221,6 @@ export async function placeShopOrder(
       if (error instanceof CheckoutRefusal) return fail(error.message);
     }
     throw error;
-  }
-}
-
-
-/** Conditional decrements in product id order: the stock can never go below zero, even in parallel. */
-async function reserveStock(
-  tx: Tx,
-  orderId: string,
-  rows: { productId: string; name: string; quantity: number }[],
-  actor: Actor | null,
-): Promise<void> {
-  for (const r of rows) {
-    const [updated] = await tx
-      .update(products)
-      .set({ stockOnHand: sql`${products.stockOnHand} - ${r.quantity}`, updatedAt: sql`now()` })
-      .where(sql`${products.id} = ${r.productId} and ${products.stockOnHand} >= ${r.quantity}`)
-      .returning({ stock: products.stockOnHand });
-    if (!updated) throw new CheckoutRefusal(`Rupture de stock : « ${r.name} » n’est plus disponible en quantité suffisante.`);
-    await tx.insert(stockMovements).values({
-      productId: r.productId,
-      kind: 'order',
-      quantityDelta: -r.quantity,
-      stockAfter: updated.stock,
-      orderId,
-      actorUserId: actor?.userId ?? null,
-    });
   }
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { orderAdjustments, orderLines, orderPayments, orders, orderStatusHistory, persons, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '@/lib/result';
 import { isValidOrderAccessToken } from './access-token';
 import type { OrderStatus } from './rules';
 import type { OrderHistoryEntry, OrderPaymentEntry, OrderView } from './views';
-import { escapeLike, paginate } from '@/lib/sql-helpers';
+import { paginate } from '@/lib/sql-helpers';
 
 const NOT_FOUND = 'Commande introuvable.';
 
@@ -138,28 +138,6 @@ export async function listCustomerOrders(db: Database, actor: Actor | null, page
   if (refused) return refused;
   if (!actor!.accountId) return ok({ rows: [], total: 0, page: 1, pageCount: 1 });
   return ok(await pageOf(db, and(eq(orders.accountId, actor!.accountId), eq(orders.channel, 'b2c')), page, 10));
-}
-
-export const ADMIN_ORDERS_PAGE_SIZE = 25;
-
-
-/** All orders for staff, filtered by status, channel and a search on number, name or e-mail. */
-export async function listOrdersForStaff(
-  db: Database,
-  actor: Actor | null,
-  filters: { status?: OrderStatus; channel?: 'b2c' | 'b2b'; q?: string; page: number },
-): Promise<Result<OrderListPage>> {
-  const refused = refuseUnless<OrderListPage>(actor, 'orders.manage');
-  if (refused) return refused;
-  const where: SQL[] = [];
-  if (filters.status) where.push(eq(orders.status, filters.status));
-  if (filters.channel) where.push(eq(orders.channel, filters.channel));
-  const q = filters.q?.trim();
-  if (q) {
-    const p = `%${escapeLike(q)}%`;
-    where.push(or(ilike(orders.number, p), ilike(orders.customerName, p), ilike(orders.email, p))!);
-  }
-  return ok(await pageOf(db, where.length ? and(...where) : undefined, filters.page, ADMIN_ORDERS_PAGE_SIZE));
 }
 
 export interface StaffOrderDetail {

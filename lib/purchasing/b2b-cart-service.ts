@@ -4,11 +4,13 @@ import type { Database, Executor } from '@/db/client';
 import { accounts, addresses, cartLines, carts, orderLines, orders, products } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { fail, ok, type Result } from '@/lib/result';
+import { rowsOf } from '@/lib/sql-helpers';
 import type { Treatment } from '@/lib/tax';
 import { isPortalActor, NOT_FOUND, type PortalActor, portalRefusal } from './access';
 import { type PricedB2bBasket, priceB2bBasket } from './b2b-pricing';
-import type { ResolvedPrice } from './price-resolution';
-import { loadAgreementOffers } from './pricing-service';
+import type { AgreementOffer, ResolvedPrice } from './price-resolution';
+import { activeAgreementLines, loadAgreementOffers, offerFromJson, offerJsonOf } from './pricing-service';
+import { parisDate } from './periods';
 import { decideTreatment } from './treatment';
 
 const MAX_QTY = 99_999;
@@ -56,42 +58,64 @@ export async function listDeliveryAddresses(db: Database, actor: Actor | null) {
     .orderBy(sql`${addresses.isDefault} desc`, asc(addresses.label));
 }
 
+interface CartRead {
+  company: { vatNumber: string | null; allowOffContract: boolean } | string | null;
+  delivery: { id: string; country: string }[] | string | null;
+  lines:
+    | {
+        productId: string;
+        sku: string;
+        name: string;
+        unit: string;
+        quantity: number;
+        vatRateBp: number;
+        listPriceHtCents: number | string;
+        stockOnHand: number;
+        active: boolean;
+      }[]
+    | string
+    | null;
+  offers: Record<string, unknown> | string | null;
+}
+
+/** A JSON column: postgres.js and PGlite parse it; a string (another driver) is parsed here. */
+function json<T>(value: T | string | null): T | null {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
 /**
  * The portal cart of the actor, priced for its company (negotiated prices, VAT from HT, treatment
- * from the company's VAT number and the delivery country).
+ * from the company's VAT number and the delivery country). One statement: the company's VAT number
+ * and setting, its delivery addresses, the cart's lines and their agreement offers.
  */
 export async function getB2bCart(db: Executor, actor: Actor | null, deliveryAddressId?: string): Promise<Result<B2bCartView>> {
   const refusal = portalRefusal(actor);
   if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
-  const cartId = await cartIdOf(db, actor, false);
-  const [company] = await db.select({ vatNumber: accounts.vatNumber, allowOffContract: accounts.allowOffContract }).from(accounts).where(eq(accounts.id, actor.accountId));
-  const delivery = await db
-    .select({ id: addresses.id, country: addresses.country })
-    .from(addresses)
-    .where(and(eq(addresses.accountId, actor.accountId), eq(addresses.kind, 'delivery')))
-    .orderBy(sql`${addresses.isDefault} desc`);
+  const cartId = sql`(select c.id from ${carts} c where c.user_id = ${actor.userId} and c.channel = 'b2b' order by c.created_at limit 1)`;
+  const [read] = rowsOf<CartRead>(
+    await db.execute(sql`
+      select
+        (select json_build_object('vatNumber', a.vat_number, 'allowOffContract', a.allow_off_contract) from ${accounts} a where a.id = ${actor.accountId}) as company,
+        (select json_agg(json_build_object('id', d.id, 'country', d.country) order by d.is_default desc)
+          from ${addresses} d where d.account_id = ${actor.accountId} and d.kind = 'delivery') as delivery,
+        (select json_agg(json_build_object(
+            'productId', p.id, 'sku', p.sku, 'name', p.name, 'unit', p.unit, 'quantity', l.quantity, 'vatRateBp', p.vat_rate_bp,
+            'listPriceHtCents', p.b2b_list_price_ht_cents, 'stockOnHand', p.stock_on_hand, 'active', p.is_active) order by l.added_at, p.name)
+          from ${cartLines} l join ${products} p on p.id = l.product_id where l.cart_id = ${cartId}) as lines,
+        (select json_object_agg(x.product_id, x.offer) from (
+          select distinct on (al.product_id) al.product_id, ${offerJsonOf()} as offer
+          from ${activeAgreementLines(actor.accountId, parisDate())}
+          where al.product_id in (select l.product_id from ${cartLines} l where l.cart_id = ${cartId})
+          order by al.product_id, al.agreement_id) x) as offers`),
+  );
+  const company = json(read?.company ?? null);
+  const delivery = json(read?.delivery ?? null) ?? [];
   const chosen = delivery.find((d) => d.id === deliveryAddressId) ?? delivery[0] ?? null;
   const treatment = decideTreatment({ vatNumber: company?.vatNumber ?? null }, chosen?.country ?? 'FR');
-  const rows = cartId
-    ? await db
-        .select({
-          productId: products.id,
-          sku: products.sku,
-          name: products.name,
-          unit: products.unit,
-          quantity: cartLines.quantity,
-          vatRateBp: products.vatRateBp,
-          listPriceHtCents: products.b2bListPriceHtCents,
-          stockOnHand: products.stockOnHand,
-          active: products.isActive,
-        })
-        .from(cartLines)
-        .innerJoin(products, eq(products.id, cartLines.productId))
-        .where(eq(cartLines.cartId, cartId))
-        .orderBy(asc(cartLines.addedAt), asc(products.name))
-    : [];
+  const rows = (json(read?.lines ?? null) ?? []).map((r) => ({ ...r, listPriceHtCents: Number(r.listPriceHtCents) }));
   if (rows.length === 0) return ok({ lines: [], priced: null, treatment, deliveryAddressId: chosen?.id ?? null, problems: [] });
-  const offers = await loadAgreementOffers(db, actor.accountId, rows.map((r) => r.productId));
+  const offers = new Map<string, AgreementOffer>();
+  for (const [productId, value] of Object.entries(json(read?.offers ?? null) ?? {})) offers.set(productId, offerFromJson(value)!);
   const priced = priceB2bBasket(rows, offers, treatment);
   const problems: string[] = [];
   rows.forEach((r, i) => {

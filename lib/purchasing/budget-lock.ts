@@ -1,6 +1,7 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Executor, Tx } from '@/db/client';
 import { budgetEntries, spendingBudgets } from '@/db/schema';
+import { runWrites, type Write } from '@/lib/orders/create-order';
 
 export interface LockedBudget {
   id: string;
@@ -39,14 +40,15 @@ export function remainingOf(b: LockedBudget): number {
   return b.amountHtCents - b.heldHtCents - b.committedHtCents;
 }
 
-type Move = 'hold' | 'commit' | 'release_hold' | 'hold_to_commit' | 'release_commit';
+export type BudgetMove = 'hold' | 'commit' | 'release_hold' | 'hold_to_commit' | 'release_commit';
 
 /**
- * Moves money on a locked budget and writes the ledger entry. The UPDATE is conditional on the hard
+ * A move of money on a locked budget with its ledger entry, as writes for `runWrites` (one
+ * statement, or part of a bigger one such as a checkout's). The UPDATE is conditional on the hard
  * cap as well (and the table's CHECK refuses anything else), so even a caller that forgot the lock
- * could not overspend.
+ * could not overspend: then `moved_budget` is empty and no entry is written.
  */
-export async function moveBudget(tx: Tx, budgetId: string, move: Move, amount: number, orderId: string, actorUserId: string | null): Promise<boolean> {
+export function budgetMoveWrites(tx: Executor, budgetId: string, move: BudgetMove, amount: number, orderId: string, actorUserId: string | null): Write[] {
   const set =
     move === 'hold'
       ? { heldHtCents: sql`${spendingBudgets.heldHtCents} + ${amount}` }
@@ -61,15 +63,32 @@ export async function moveBudget(tx: Tx, budgetId: string, move: Move, amount: n
     move === 'hold' || move === 'commit'
       ? sql`${spendingBudgets.heldHtCents} + ${spendingBudgets.committedHtCents} + ${amount} <= ${spendingBudgets.amountHtCents}`
       : sql`true`;
-  const [row] = await tx
-    .update(spendingBudgets)
-    .set({ ...set, updatedAt: sql`now()` })
-    .where(and(eq(spendingBudgets.id, budgetId), guard))
-    .returning({ id: spendingBudgets.id });
-  if (!row) return false;
   const kind = move === 'hold' ? 'hold' : move === 'commit' || move === 'hold_to_commit' ? 'commit' : 'release';
-  await tx.insert(budgetEntries).values({ budgetId, orderId, kind, amountHtCents: amount, actorUserId });
-  return true;
+  return [
+    {
+      name: 'moved_budget',
+      query: tx
+        .update(spendingBudgets)
+        .set({ ...set, updatedAt: sql`now()` })
+        .where(and(eq(spendingBudgets.id, budgetId), guard))
+        .returning({ id: spendingBudgets.id }),
+    },
+    {
+      name: 'budget_entry',
+      query: sql`insert into ${budgetEntries} (budget_id, order_id, kind, amount_ht_cents, actor_user_id)
+        select m.id, ${orderId}::uuid, ${kind}::budget_entry_kind, ${amount}::bigint, ${actorUserId}::uuid from moved_budget m`,
+    },
+  ];
+}
+
+/** Moves money on a locked budget and writes the ledger entry (one statement); false when the cap refused it. */
+export async function moveBudget(tx: Tx, budgetId: string, move: BudgetMove, amount: number, orderId: string, actorUserId: string | null): Promise<boolean> {
+  const [row] = await runWrites<{ moved: number | string }>(
+    tx,
+    budgetMoveWrites(tx, budgetId, move, amount, orderId, actorUserId),
+    sql`select count(*) as moved from moved_budget`,
+  );
+  return Number(row?.moved ?? 0) > 0;
 }
 
 /** What an order currently takes from a budget, replayed from the ledger (hold → commit | release). */

@@ -4,6 +4,7 @@ import type { Database, Executor } from '@/db/client';
 import { cartLines, carts, products } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { fail, ok, type Result } from '@/lib/result';
+import { rowsOf } from '@/lib/sql-helpers';
 import { priceShopBasket, type ShopTotals } from './pricing';
 import type { ShippingMethod } from './shipping';
 
@@ -16,21 +17,61 @@ export function shopRefusal(actor: Actor | null): string | null {
   return actor.role === 'sales' || actor.role === 'admin' ? 'Le panier de la boutique est réservé aux clients particuliers.' : B2B_USE_PORTAL;
 }
 
+/** A visitor's cart id from its cookie, when it looks like one (an unguessable random UUID). */
+function guestIdOf(cookieCartId: string | undefined): string | undefined {
+  return cookieCartId && /^[0-9a-f-]{36}$/i.test(cookieCartId) ? cookieCartId : undefined;
+}
+
+/** The cart of a request and its number of units. */
+export interface CurrentCart {
+  cartId: string | null;
+  itemCount: number;
+}
+
+const NO_CART: CurrentCart = { cartId: null, itemCount: 0 };
+
 /**
- * Finds the cart of this request: a customer's own cart (a visitor's cart from the cookie is merged
- * into it at the first request after sign-in), or the visitor's cookie cart. Null when none exists.
+ * Finds the cart of this request with its number of units: a customer's own cart (a visitor's cart
+ * from the cookie is merged into it at the first request after sign-in), or the visitor's cookie
+ * cart. Every page of the shop shows the count, so this is one statement — none for a visitor
+ * without a cart cookie, or for a business or staff login (the shop cart is not theirs) — except
+ * the one request that merges a visitor's cart.
  */
-export async function resolveCartId(db: Database, actor: Actor | null, cookieCartId: string | undefined): Promise<string | null> {
-  const guestId = cookieCartId && /^[0-9a-f-]{36}$/i.test(cookieCartId) ? cookieCartId : undefined;
-  if (!actor || actor.role !== 'customer') {
-    if (!guestId || actor) return null;
-    const [row] = await db
-      .select({ id: carts.id })
-      .from(carts)
-      .where(and(eq(carts.id, guestId), isNull(carts.userId), eq(carts.channel, 'b2c')))
-      .limit(1);
-    return row?.id ?? null;
+export async function resolveCart(db: Database, actor: Actor | null, cookieCartId: string | undefined): Promise<CurrentCart> {
+  const guestId = guestIdOf(cookieCartId);
+  if (!actor) {
+    if (!guestId) return NO_CART;
+    const [row] = rowsOf<{ id: string; n: number | string }>(
+      await db.execute(sql`
+        select c.id, (select coalesce(sum(l.quantity), 0) from ${cartLines} l where l.cart_id = c.id) as n
+        from ${carts} c
+        where c.id = ${guestId} and c.user_id is null and c.channel = 'b2c'`),
+    );
+    return row ? { cartId: row.id, itemCount: Number(row.n) } : NO_CART;
   }
+  if (actor.role !== 'customer') return NO_CART;
+  const [found] = rowsOf<{ own_id: string | null; n: number | string; guest_id: string | null }>(
+    await db.execute(sql`
+      select own.id as own_id,
+             (select coalesce(sum(l.quantity), 0) from ${cartLines} l where l.cart_id = own.id) as n,
+             ${guestId ? sql`(select g.id from ${carts} g where g.id = ${guestId} and g.user_id is null and g.channel = 'b2c')` : sql`null::uuid`} as guest_id
+      from (select 1) as one
+      left join lateral (
+        select c.id from ${carts} c where c.user_id = ${actor.userId} and c.channel = 'b2c' order by c.created_at limit 1
+      ) as own on true`),
+  );
+  if (!found?.guest_id) return found?.own_id ? { cartId: found.own_id, itemCount: Number(found.n) } : NO_CART;
+  const cartId = await mergeGuestCart(db, actor, found.guest_id);
+  return { cartId, itemCount: cartId ? await countCartItems(db, cartId) : 0 };
+}
+
+/** The cart of this request (see resolveCart), or null when none exists. */
+export async function resolveCartId(db: Database, actor: Actor | null, cookieCartId: string | undefined): Promise<string | null> {
+  return (await resolveCart(db, actor, cookieCartId)).cartId;
+}
+
+/** Takes a visitor's cart over at sign-in: it becomes the customer's cart, or is merged into it. */
+async function mergeGuestCart(db: Database, actor: Actor, guestId: string): Promise<string | null> {
   return db.transaction(async (tx) => {
     const [own] = await tx
       .select({ id: carts.id })
@@ -38,7 +79,6 @@ export async function resolveCartId(db: Database, actor: Actor | null, cookieCar
       .where(and(eq(carts.userId, actor.userId), eq(carts.channel, 'b2c')))
       .orderBy(asc(carts.createdAt))
       .limit(1);
-    if (!guestId) return own?.id ?? null;
     const [guest] = await tx
       .select({ id: carts.id })
       .from(carts)

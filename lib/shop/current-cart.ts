@@ -1,15 +1,18 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
-import { countCartItems, resolveCartId } from './cart-service';
+import { resolveCart } from './cart-service';
 import { readCartCookie } from './cart-cookie';
 
 /** The cart of the current request (after merging a visitor's cart into a customer's). */
 export async function currentCartId(): Promise<string | null> {
-  return resolveCartId(await getDb(), await getActor(), await readCartCookie());
+  return (await resolveCart(await getDb(), await getActor(), await readCartCookie())).cartId;
 }
 
-/** Units in the current cart, for the shop header. */
+/**
+ * Units in the current cart, for the shop header: no statement for a visitor without a cart cookie,
+ * one otherwise (the cart is found and counted together).
+ */
 export async function currentCartCount(): Promise<number> {
-  return countCartItems(await getDb(), await currentCartId());
+  return (await resolveCart(await getDb(), await getActor(), await readCartCookie())).itemCount;
 }

@@ -2,10 +2,26 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/app/_components/button';
-import { t } from '@/lib/i18n';
 import { setCartQuantityAction } from './actions';
 
-export function CartLineControls({ productId, name, quantity }: { productId: string; name: string; quantity: number }) {
+/**
+ * The texts of a cart line's controls, picked from `t.checkout` by the cart page (a server
+ * component): this client module imports nothing from `@/lib/i18n`, which would ship the whole
+ * message catalogue (≈ 24 kB gzip) to the browser.
+ */
+export type CartLineLabels = { quantityOf: string; update: string; removeItem: string; remove: string };
+
+export function CartLineControls({
+  productId,
+  name,
+  quantity,
+  labels: m,
+}: {
+  productId: string;
+  name: string;
+  quantity: number;
+  labels: CartLineLabels;
+}) {
   const [state, action, pending] = useActionState(setCartQuantityAction, null);
   const id = `qty-${productId}`;
   return (
@@ -13,7 +29,7 @@ export function CartLineControls({ productId, name, quantity }: { productId: str
       <form action={action} className="flex items-center gap-2">
         <input type="hidden" name="productId" value={productId} />
         <label htmlFor={id} className="sr-only">
-          {t.checkout.quantityOf} {name}
+          {m.quantityOf} {name}
         </label>
         <input
           id={id}
@@ -24,15 +40,15 @@ export function CartLineControls({ productId, name, quantity }: { productId: str
           defaultValue={quantity}
           className="w-20 rounded-md border border-neutral-300 px-2 py-1 text-sm"
         />
-        <Button type="submit" variant="secondary" size="sm" pending={pending} aria-label={`${t.checkout.update} — ${name}`}>
-          {t.checkout.update}
+        <Button type="submit" variant="secondary" size="sm" pending={pending} aria-label={`${m.update} — ${name}`}>
+          {m.update}
         </Button>
       </form>
       <form action={action}>
         <input type="hidden" name="productId" value={productId} />
         <input type="hidden" name="quantity" value="0" />
-        <Button type="submit" variant="ghost" size="sm" pending={pending} aria-label={`${t.checkout.removeItem} ${name}`}>
-          {t.checkout.remove}
+        <Button type="submit" variant="ghost" size="sm" pending={pending} aria-label={`${m.removeItem} ${name}`}>
+          {m.remove}
         </Button>
       </form>
       {state && !state.ok ? (

@@ -11,7 +11,7 @@ import { getCartView, shopRefusal } from '@/lib/shop/cart-service';
 import { currentCartId } from '@/lib/shop/current-cart';
 import { ShopPointer } from '../shop-pointer';
 import { CartLineControls } from './cart-line-controls';
-import { TotalsBox } from './totals-box';
+import { TotalsBox, totalsLabels } from './totals-box';
 
 export const metadata: Metadata = { title: t.checkout.cartTitle };
 
@@ -19,6 +19,8 @@ export default async function CartPage() {
   const actor = await getActor();
   if (shopRefusal(actor)) return <ShopPointer actor={actor!} />;
   const cart = await getCartView(await getDb(), await currentCartId(), 'standard');
+  const { quantityOf, update, removeItem, remove } = t.checkout;
+  const lineLabels = { quantityOf, update, removeItem, remove };
   return (
     <>
       <PageHeader title={t.checkout.cartTitle} />
@@ -55,7 +57,7 @@ export default async function CartPage() {
                       <Money cents={l.unitPriceTtcCents} suffix="TTC" /> / {l.unit}
                     </p>
                   </div>
-                  <CartLineControls productId={l.productId} name={l.name} quantity={l.quantity} />
+                  <CartLineControls productId={l.productId} name={l.name} quantity={l.quantity} labels={lineLabels} />
                   <p className="w-28 text-right font-semibold">
                     <Money cents={l.lineTotalCents} />
                   </p>
@@ -67,7 +69,7 @@ export default async function CartPage() {
             <h2 id="recap" className="text-lg font-semibold">
               {t.checkout.summary}
             </h2>
-            <TotalsBox totals={cart.totals} />
+            <TotalsBox totals={cart.totals} labels={totalsLabels(t.checkout)} />
             <p className="text-xs text-neutral-500">{t.checkout.freeShippingHint}</p>
             {cart.problems.length === 0 ? (
               <Link href="/checkout" className={`${buttonClass('primary')} w-full`}>

@@ -12,7 +12,8 @@ import { currentCartId } from '@/lib/shop/current-cart';
 import { priceShopBasket } from '@/lib/shop/pricing';
 import { SHIPPING_METHOD_IDS, SHIPPING_METHODS } from '@/lib/shop/shipping';
 import { ShopPointer } from '../shop-pointer';
-import { CheckoutForm, type CheckoutDefaults } from './checkout-form';
+import { totalsLabels } from '../cart/totals-box';
+import { CheckoutForm, type CheckoutDefaults, type CheckoutLabels } from './checkout-form';
 
 export const metadata: Metadata = { title: t.checkout.checkoutTitle };
 
@@ -57,6 +58,37 @@ export default async function CheckoutPage() {
       };
     }
   }
+  // Only the texts the form shows cross to the browser, as plain strings (no message catalogue).
+  const c = t.checkout;
+  const labels: CheckoutLabels = {
+    ...totalsLabels(c),
+    acceptTerms: c.acceptTerms,
+    address: c.address,
+    card: c.card,
+    cardCvc: c.cardCvc,
+    cardExpiry: c.cardExpiry,
+    cardNumber: c.cardNumber,
+    cardTestHint: c.cardTestHint,
+    city: c.city,
+    contact: c.contact,
+    countryFrance: c.countryFrance,
+    email: c.email,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    line1: c.line1,
+    line2: c.line2,
+    payment: c.payment,
+    phone: c.phone,
+    placeOrder: c.placeOrder,
+    placing: c.placing,
+    postalCode: c.postalCode,
+    shippingMethod: c.shippingMethod,
+    summary: c.summary,
+    terms: c.terms,
+    transfer: c.transfer,
+    transferHint: c.transferHint,
+    withdrawal: c.withdrawal,
+  };
   return (
     <>
       <PageHeader title={t.checkout.checkoutTitle} crumbs={[{ label: t.checkout.cartTitle, href: '/cart' }, { label: t.checkout.checkoutTitle }]} />
@@ -66,6 +98,7 @@ export default async function CheckoutPage() {
         methods={SHIPPING_METHOD_IDS.map((id) => ({ id, label: SHIPPING_METHODS[id].label }))}
         lines={cart.lines.map((l) => ({ name: l.name, quantity: l.quantity, lineTotalCents: l.lineTotalCents }))}
         defaults={defaults}
+        labels={labels}
       />
     </>
   );

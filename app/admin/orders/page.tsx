@@ -7,7 +7,6 @@ import { EmptyState } from '@/app/_components/empty-state';
 import { Input, Select } from '@/app/_components/field';
 import { Money } from '@/app/_components/money';
 import { PageHeader } from '@/app/_components/page-header';
-import { Pagination } from '@/app/_components/pagination';
 import { StatusBadge } from '@/app/_components/status-badge';
 import { orderStatusTone } from '@/app/_components/status-tones';
 import { getDb } from '@/db/client';
@@ -15,8 +14,9 @@ import { requirePermission } from '@/lib/auth/session';
 import { t } from '@/lib/i18n';
 import { orderListFiltersSchema } from '@/lib/orders/admin-schemas';
 import { orderStatusLabels } from '@/lib/orders/order-status-labels';
-import { listOrdersForStaff } from '@/lib/orders/queries';
+import { listOrdersForStaff } from '@/lib/orders/staff-order-list';
 import { ORDER_STATUSES } from '@/lib/orders/rules';
+import { OrderListPagination } from './order-list-pagination';
 
 export const metadata: Metadata = { title: t.adminOrders.title };
 
@@ -31,11 +31,13 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
     status: first(raw.status),
     channel: first(raw.channel),
     q: first(raw.q),
+    after: first(raw.after),
+    before: first(raw.before),
     page: first(raw.page),
   });
   const result = await listOrdersForStaff(await getDb(), actor, filters);
   if (!result.ok) forbidden();
-  const { rows, total, page, pageCount } = result.value;
+  const { rows, count, previous, next } = result.value;
   const filtered = Boolean(filters.status || filters.channel || filters.q);
   const m = t.adminOrders;
   const th = 'px-3 py-2 font-medium';
@@ -69,7 +71,11 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         </div>
       </form>
 
-      {total > 0 ? <p className="mb-2 text-sm text-neutral-600">{m.resultCount(total)}</p> : null}
+      {rows.length > 0 ? (
+        <p className="mb-2 text-sm text-neutral-600">
+          {count.kind === 'exact' ? m.resultCount(count.value) : count.kind === 'estimate' ? m.resultAbout(count.value) : m.resultAtLeast(count.value)}
+        </p>
+      ) : null}
 
       {rows.length === 0 ? (
         filtered ? (
@@ -156,12 +162,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           </div>
         </>
       )}
-      <Pagination
-        page={page}
-        pageCount={pageCount}
-        basePath="/admin/orders"
-        params={{ status: filters.status, channel: filters.channel, q: filters.q }}
-      />
+      <OrderListPagination filters={{ status: filters.status, channel: filters.channel, q: filters.q }} previous={previous} next={next} />
     </>
   );
 }

@@ -6,20 +6,47 @@ import { Input, Select } from '@/app/_components/field';
 import { PageHeader } from '@/app/_components/page-header';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
-import { getBoard } from '@/lib/crm/pipeline-service';
+import { BOARD_CARDS_PER_STAGE, boardFilterSchema, getBoard } from '@/lib/crm/pipeline-service';
 import { frCrmPipeline as m } from '@/lib/i18n/fr-crm-pipeline';
 import { parisDate } from '@/lib/purchasing/periods';
-import { PipelineBoard } from './pipeline-board';
+import type { Stage } from '@/lib/crm/pipeline-rules';
+import { PipelineBoard, type ColumnPageLinks } from './pipeline-board';
 
 export const metadata: Metadata = { title: m.pipelineTitle };
 
-export default async function PipelinePage({ searchParams }: { searchParams: Promise<{ owner?: string; month?: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function PipelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission('crm.use', '/crm/pipeline');
   const params = await searchParams;
-  const result = await getBoard(await getDb(), actor, { owner: params.owner || undefined, month: params.month || undefined });
+  const filter = boardFilterSchema.parse({ owner: first(params.owner), month: first(params.month), stage: first(params.stage), page: first(params.page) });
+  const result = await getBoard(await getDb(), actor, filter);
   if (!result.ok) forbidden();
   const board = result.value;
   const ownerValue = board.owner === actor.userId ? 'me' : board.owner;
+  // Links to a column's other cards keep the filters as the URL had them.
+  const pageHref = (stage: Stage, page: number) => {
+    const q = new URLSearchParams();
+    if (filter.owner) q.set('owner', filter.owner);
+    if (board.month) q.set('month', board.month);
+    if (page > 1) {
+      q.set('stage', stage);
+      q.set('page', String(page));
+    }
+    const s = q.toString();
+    return s ? `/crm/pipeline?${s}` : '/crm/pipeline';
+  };
+  const pageLinks = Object.fromEntries(
+    board.columns.map((c) => [
+      c.stage,
+      {
+        previous: c.page > 1 ? pageHref(c.stage, c.page - 1) : null,
+        next: c.page < c.pageCount ? pageHref(c.stage, c.page + 1) : null,
+        nextCount: Math.min(BOARD_CARDS_PER_STAGE, c.count - c.page * BOARD_CARDS_PER_STAGE),
+      },
+    ]),
+  ) as ColumnPageLinks;
   return (
     <>
       <PageHeader
@@ -56,7 +83,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         </Link>
       </form>
       <p className="mb-3 text-xs text-neutral-500">{m.dragHint}</p>
-      <PipelineBoard columns={board.columns} today={parisDate()} />
+      <PipelineBoard columns={board.columns} pageLinks={pageLinks} perPage={BOARD_CARDS_PER_STAGE} today={parisDate()} />
     </>
   );
 }

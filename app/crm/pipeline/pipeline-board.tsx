@@ -13,8 +13,14 @@ import { moveOpportunityAction } from './actions';
 import { formatDay } from './format-day';
 
 
-/** The board: columns by stage; cards move by drag-and-drop or by each card's Étape + Déplacer control. */
-export function PipelineBoard({ columns, today }: { columns: BoardColumn[]; today: string }) {
+/** Per stage: links to the column's previous and next cards (null when none), and how many come next. */
+export type ColumnPageLinks = Record<Stage, { previous: string | null; next: string | null; nextCount: number }>;
+
+/**
+ * The board: columns by stage; cards move by drag-and-drop or by each card's Étape + Déplacer
+ * control. A column shows one page of its cards, with links to the others.
+ */
+export function PipelineBoard({ columns, pageLinks, perPage, today }: { columns: BoardColumn[]; pageLinks: ColumnPageLinks; perPage: number; today: string }) {
   const [dropState, dropAction, dropPending] = useActionState(moveOpportunityAction, null);
   const [over, setOver] = useState<Stage | null>(null);
   const [lostFor, setLostFor] = useState<string | null>(null);
@@ -89,6 +95,7 @@ export function PipelineBoard({ columns, today }: { columns: BoardColumn[]; toda
                 </li>
               ))}
             </ul>
+            {col.pageCount > 1 ? <ColumnPager col={col} links={pageLinks[col.stage]} perPage={perPage} /> : null}
           </section>
         ))}
       </div>
@@ -122,6 +129,33 @@ export function PipelineBoard({ columns, today }: { columns: BoardColumn[]; toda
         </form>
       </dialog>
     </>
+  );
+}
+
+function ColumnPager({ col, links, perPage }: { col: BoardColumn; links: ColumnPageLinks[Stage]; perPage: number }) {
+  const from = (col.page - 1) * perPage + 1;
+  const stage = m.stages[col.stage];
+  const link = 'rounded px-1 text-accent-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent-600';
+  return (
+    <nav aria-label={m.columnPages(stage)} className="mt-auto border-t border-neutral-200 px-3 py-2 text-xs text-neutral-600">
+      <p>{m.shownRange(from, from + col.cards.length - 1, col.count)}</p>
+      <p className="mt-1 flex flex-wrap justify-between gap-2">
+        {links.previous ? (
+          <Link href={links.previous} className={link}>
+            {m.previousCards}
+            <span className="sr-only">{m.inStage(stage)}</span>
+          </Link>
+        ) : (
+          <span />
+        )}
+        {links.next ? (
+          <Link href={links.next} className={link}>
+            {m.nextCards(links.nextCount)}
+            <span className="sr-only">{m.inStage(stage)}</span>
+          </Link>
+        ) : null}
+      </p>
+    </nav>
   );
 }
 

@@ -42,7 +42,7 @@ export default async function ShopOrderPage({
                 {frInvoicesClient.account.orderInvoice}
               </a>
             ) : null}
-            <PrintButton />
+            <PrintButton label={t.checkout.print} />
           </>
         }
       />

@@ -1,12 +1,15 @@
 'use client';
 
 import { Button } from '@/app/_components/button';
-import { t } from '@/lib/i18n';
 
-export function PrintButton() {
+/**
+ * Prints the receipt. Its text comes from the order page (a server component): this client module
+ * imports nothing from `@/lib/i18n`, which would ship the whole message catalogue to the browser.
+ */
+export function PrintButton({ label }: { label: string }) {
   return (
     <Button type="button" variant="secondary" className="print:hidden" onClick={() => window.print()}>
-      {t.checkout.print}
+      {label}
     </Button>
   );
 }

@@ -5,15 +5,15 @@ import { useActionState } from 'react';
 import { addToCartAction } from '@/app/(shop)/cart/actions';
 import { Button } from '@/app/_components/button';
 import { Input } from '@/app/_components/field';
-import { t } from '@/lib/i18n';
 
 /**
  * Quantity and "Ajouter au panier". The outcome is announced: success in a polite live region that
  * is always present (so screen readers hear it), a refusal as an alert.
  */
-export function AddToCartForm({ productId, maxQuantity }: { productId: string; maxQuantity: number }) {
+export type AddToCartLabels = { quantity: string; adding: string; addToCart: string; outOfStockHint: string; viewCart: string };
+
+export function AddToCartForm({ productId, maxQuantity, labels: m }: { productId: string; maxQuantity: number; labels: AddToCartLabels }) {
   const [state, formAction, pending] = useActionState(addToCartAction, null);
-  const m = t.catalog.product;
   const available = maxQuantity > 0;
   const max = Math.min(999, Math.max(1, maxQuantity));
   const quantityErrors = state && !state.ok ? state.fieldErrors?.quantity : undefined;

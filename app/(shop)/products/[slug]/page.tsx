@@ -54,7 +54,11 @@ export default async function ProductPage({ params }: Props) {
             </p>
             <p className={`mt-3 text-sm font-medium ${availability.className}`}>{availability.label}</p>
             <div className="mt-4">
-              <AddToCartForm productId={product.id} maxQuantity={product.stockOnHand} />
+              <AddToCartForm
+                productId={product.id}
+                maxQuantity={product.stockOnHand}
+                labels={{ quantity: m.quantity, adding: m.adding, addToCart: m.addToCart, outOfStockHint: m.outOfStockHint, viewCart: m.viewCart }}
+              />
             </div>
           </section>
 
