@@ -21,7 +21,7 @@ export interface BenchData {
   productSlug: string;
   searchTerm: string;
   shopProducts: string[];
-  b2bCompanies: Array<{ accountId: string; addressId: string; buyers: string[]; products: string[] }>;
+  b2bCompanies: Array<{ accountId: string; addressId: string; buyers: string[]; products: string[]; skus: string[] }>;
   purchaser: string;
   customer: string;
 }
@@ -58,7 +58,7 @@ function actionId(ctx: Context, name: string): string {
 function result(r: Reply, ok: boolean, ms?: number, client?: Client): StepResult {
   const target = r.headers['x-action-redirect'];
   const path = typeof target === 'string' ? target.split(';')[0] : undefined;
-  return { ok, bytes: r.body.length, ms, redirect: client && path ? { path, get: (p) => client.get(p, { rsc: '1' }) } : undefined };
+  return { ok, bytes: r.body.length, ms, redirect: client && path ? { path, get: (p) => client.get(p) } : undefined };
 }
 
 function okPage(r: Reply): boolean {
@@ -247,7 +247,8 @@ export const scenarios: Scenario[] = [
     statementBudget: 10,
     oneTransaction: true,
     async prepare(ctx, origins) {
-      const add = actionId(ctx, 'addToB2bCartAction');
+      // The cart page's quick order ("SKU quantity"), as a buyer who knows the references reorders.
+      const add = actionId(ctx, 'quickOrderAction');
       const place = actionId(ctx, 'placeB2bOrderAction');
       const buyers = ctx.data.b2bCompanies.flatMap((co) => co.buyers.map((email) => ({ email, co })));
       const users = await Promise.all(
@@ -259,7 +260,7 @@ export const scenarios: Scenario[] = [
       );
       return async (vu) => {
         const u = at(users, vu);
-        const added = await u.client.action('/b2b/catalogue', add, { productId: at(u.co.products, 0), quantity: '1' });
+        const added = await u.client.action('/b2b/cart', add, { lines: `${at(u.co.skus, 0)} 1` });
         if (!actionSucceeded(added)) throw new Error(`B2B add: ${actionError(added)}`);
         if (!u.expected) u.expected = hidden((await u.client.get('/b2b/cart')).body.toString(), 'expectedNetCents') ?? '';
         const t0 = performance.now();

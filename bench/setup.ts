@@ -13,7 +13,7 @@ export async function prepareData(sql: postgres.Sql): Promise<BenchData> {
     select c.slug from categories c join products p on p.category_id = c.id
     where c.slug like 'gen-cat-%' and p.is_active group by c.slug order by count(*) desc, c.slug limit 1`;
   const shop = await sql<{ id: string; slug: string }[]>`
-    select id, slug from products where sku like 'GEN-P%' and is_active order by sku limit 200`;
+    select id, slug from products where sku like 'GEN-P%' and is_active and stock_on_hand >= 100 order by sku limit 200`;
   if (!category || shop.length === 0) throw new Error('no generated data: run npm run db:generate-data first');
   const [term] = await sql<{ w: string }[]>`
     select lower(split_part(name, ' ', 1)) as w from products where sku like 'GEN-P%' group by 1 order by count(*) desc, 1 limit 1`;
@@ -28,8 +28,8 @@ export async function prepareData(sql: postgres.Sql): Promise<BenchData> {
     const buyers = await sql<{ email: string }[]>`
       select u.email from users u join positions p on p.person_id = u.person_id
       where p.account_id = ${co.id} and p.ended_on is null and u.status = 'active' and u.email like 'gen-%' order by u.email`;
-    const products = await sql<{ id: string }[]>`
-      select l.product_id as id from agreement_lines l join products p on p.id = l.product_id
+    const products = await sql<{ id: string; sku: string }[]>`
+      select l.product_id as id, p.sku from agreement_lines l join products p on p.id = l.product_id
       where l.agreement_id = ${co.agreement_id} and p.is_active and l.max_quantity is null order by p.sku limit 3`;
     let [address] = await sql<{ id: string }[]>`select id from addresses where account_id = ${co.id} and kind = 'delivery' limit 1`;
     if (!address) {
@@ -44,7 +44,7 @@ export async function prepareData(sql: postgres.Sql): Promise<BenchData> {
       on conflict (account_id, period_start, cost_centre) do update set amount_ht_cents = 100000000000, held_ht_cents = 0, committed_ht_cents = 0`;
     if (products.length === 0) throw new Error(`no agreement product for company ${co.id}`);
     if (!address) throw new Error('no delivery address');
-    b2bCompanies.push({ accountId: co.id, addressId: address.id, buyers: buyers.map((b) => b.email), products: products.map((p) => p.id) });
+    b2bCompanies.push({ accountId: co.id, addressId: address.id, buyers: buyers.map((b) => b.email), products: products.map((p) => p.id), skus: products.map((p) => p.sku) });
   }
   if (b2bCompanies.length === 0) throw new Error('no generated client company');
   const first = shop[0] as { id: string; slug: string };

@@ -4,7 +4,7 @@ import type { Database, Executor } from '@/db/client';
 import { categories, products } from '@/db/schema';
 import { CATALOG_PAGE_SIZE } from './listing';
 import { toPrefixTsQuery, toSimilarityText } from './search-query';
-import { cardColumns, foldedName, pageWithTotal, type ProductPage, totalOver } from './service';
+import { cardColumns, foldedName, foldedNameExpression, pageWithTotal, type ProductPage, totalOver } from './service';
 
 /**
  * How the results were found: every word matched ('fulltext'), only names looking alike were found
@@ -75,14 +75,14 @@ export async function searchProducts(
 async function searchSimilarNames(db: Database, words: string, page: number, size: number): Promise<SearchResult> {
   return db.transaction(async (tx: Executor) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(SIMILARITY_FLOOR)}, true)`);
-    const score = sql<number>`word_similarity(${words}, ${foldedName})`;
+    const score = sql<number>`word_similarity(${words}, ${foldedNameExpression})`;
     const candidates = tx
       .$with('candidates')
       .as(
         tx
           .select({ id: products.id, score: score.as('score') })
           .from(products)
-          .where(and(eq(products.isActive, true), sql`${words} <% ${foldedName}`)),
+          .where(and(eq(products.isActive, true), sql`${words} <% ${foldedNameExpression}`)),
       );
     const kept = sql`${candidates.score} >= greatest(${SIMILARITY_FLOOR}::float8, (select max(${candidates.score}) from ${candidates}) * ${SIMILARITY_RELATIVE_CUTOFF}::float8)`;
     const found = await pageWithTotal(

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import { categories, products } from '@/db/schema';
@@ -32,8 +32,13 @@ export const cardColumns = {
   categorySlug: categories.slug,
 };
 
-/** Names in French reading order whatever the database collation: "Écran" next to "Enveloppes". */
-export const foldedName = sql`comptoir_fold(${products.name})`;
+/**
+ * Names in French reading order whatever the database collation: "Écran" next to "Enveloppes".
+ * The stored `comptoir_fold(name)`, so that sorting a list does not fold every row again.
+ */
+export const foldedName = sql`${products.nameFolded}`;
+/** The same as an expression: what the trigram index on comptoir_fold(name) serves (similarity search). */
+export const foldedNameExpression = sql`comptoir_fold(${products.name})`;
 
 /** One page of a product list, with what pagination needs. */
 export interface ProductPage {
@@ -121,10 +126,8 @@ export async function listCategoryProducts(
 ): Promise<ProductPage> {
   const inCategory = and(
     eq(products.isActive, true),
-    or(
-      eq(products.categoryId, categoryId),
-      sql`${products.categoryId} in (select ${categories.id} from ${categories} where ${categories.parentId} = ${categoryId})`,
-    ),
+    // One IN over the category and its children, not an OR: the OR made PostgreSQL scan every product.
+    sql`${products.categoryId} in (select ${categories.id} from ${categories} where ${categories.id} = ${categoryId} or ${categories.parentId} = ${categoryId})`,
   );
   return pageWithTotal(
     (offset) =>
