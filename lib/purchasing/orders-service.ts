@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders, orderStatusHistory, persons, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -38,8 +38,17 @@ function visibleTo(actor: PortalActor): SQL {
   return canPurchase(actor) ? company : and(company, eq(orders.placedByUserId, actor.userId))!;
 }
 
+/**
+ * Lazy expiry before a read. Almost always nothing is due: one plain read says so, and the
+ * transaction that locks and expires (three statements at least) runs only when something is.
+ */
 async function expireFirst(db: Database, actor: PortalActor) {
-  await db.transaction((tx) => expireDueApprovals(tx, actor.accountId));
+  const [due] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.accountId, actor.accountId), eq(orders.status, 'pending_approval'), lt(orders.approvalExpiresAt, sql`now()`)))
+    .limit(1);
+  if (due) await db.transaction((tx) => expireDueApprovals(tx, actor.accountId));
 }
 
 /** The company's portal orders (the requester's own for a requester), newest first. */
