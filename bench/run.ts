@@ -361,7 +361,8 @@ async function main(): Promise<void> {
       passed: gating.every((x) => x.pass),
       minutes: (Date.now() - t0) / 60000,
     };
-    const file = path.join(outDir, smoke ? 'smoke.json' : `${size.toLowerCase()}-latest.json`);
+    // A partial run (--only) must not replace the full one the README quotes.
+    const file = path.join(outDir, smoke ? 'smoke.json' : only ? `${size.toLowerCase()}-partial.json` : `${size.toLowerCase()}-latest.json`);
     fs.writeFileSync(file, JSON.stringify(result, null, 2));
     console.log(`\nComptoir benchmark, size ${size}, ${rounds} round(s) of ${seconds} s, c=${concurrency}\n`);
     console.log(scenarioTable(reports));
