@@ -93,6 +93,17 @@ describe.each(backends())('auth on %s', (backend) => {
     expect(await signInWithPassword(db(), { email, password: DEMO, ip: unique('ip') })).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
+  it('lets one person sign in from several places at once (no deadlock on their attempts)', async () => {
+    // PGlite runs one transaction at a time: the race exists on PostgreSQL only.
+    if (backend !== 'postgres') return;
+    const email = 'commercial@comptoir.test';
+    // Four at once stays under the e-mail's failure threshold (each attempt counts until it succeeds).
+    for (let round = 0; round < 12; round++) {
+      const results = await Promise.all(Array.from({ length: 4 }, () => signInWithPassword(db(), { email, password: DEMO, ip: unique('ip') })));
+      expect(results).toEqual(Array.from({ length: 4 }, () => expect.objectContaining({ ok: true })));
+    }
+  });
+
   it('throttles an email after repeated failures, even from several addresses, whatever the password', async () => {
     const email = `${unique('victim')}@nobody.test`;
     for (let i = 0; i < THROTTLE.maxFailuresPerEmail; i++) {

@@ -42,6 +42,9 @@ export async function signInWithPassword(
   const valid = await verifyPassword(input.password, user?.hash ?? (await dummyPasswordHash()));
   if (!user || !user.hash || !valid || user.status !== 'active') return { ok: false, reason: 'invalid' };
   await db.transaction(async (tx) => {
+    // Two sign-ins of one person at once (two tabs, two app instances) would each lock its own
+    // attempt, then the other's failure to delete it: a deadlock, seen by the benchmark. One at a time.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${email}`}))`);
     await tx.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attempt!.id));
     // A success clears the email's earlier failures, so a person who finally remembers is not locked later.
     await tx
