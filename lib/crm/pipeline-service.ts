@@ -120,6 +120,21 @@ export type BoardFilter = z.infer<typeof boardFilterSchema>;
 const ownerPerson = alias(persons, 'owner_person');
 const ownerName = sql<string | null>`${ownerPerson.firstName} || ' ' || ${ownerPerson.lastName}`;
 
+/** What a pipeline card shows; the opportunity page reads the same and more. */
+const cardColumns = {
+  id: opportunities.id,
+  title: opportunities.title,
+  accountId: accounts.id,
+  accountName: accounts.legalName,
+  amountCents: opportunities.amountHtCents,
+  stage: opportunities.stage,
+  probabilityOverride: opportunities.probabilityOverride,
+  expectedCloseDate: opportunities.expectedCloseDate,
+  nextStep: opportunities.nextStep,
+  nextStepDue: opportunities.nextStepDue,
+  ownerName,
+};
+
 export interface BoardCard {
   id: string;
   title: string;
@@ -232,19 +247,7 @@ async function boardColumns(db: Database, where: SQL[], filter: Partial<BoardFil
     .filter((c) => c.count > 0)
     .map((c) =>
       db
-        .select({
-          id: opportunities.id,
-          title: opportunities.title,
-          accountId: accounts.id,
-          accountName: accounts.legalName,
-          amountCents: opportunities.amountHtCents,
-          stage: opportunities.stage,
-          probabilityOverride: opportunities.probabilityOverride,
-          expectedCloseDate: opportunities.expectedCloseDate,
-          nextStep: opportunities.nextStep,
-          nextStepDue: opportunities.nextStepDue,
-          ownerName,
-        })
+        .select(cardColumns)
         .from(opportunities)
         .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
         .leftJoin(users, eq(users.id, opportunities.ownerUserId))
@@ -328,18 +331,8 @@ export async function getOpportunity(db: Database, actor: Actor | null, opportun
   if (!uuid.safeParse(opportunityId).success) return fail(e.notFound);
   const [o] = await db
     .select({
-      id: opportunities.id,
-      title: opportunities.title,
-      accountId: accounts.id,
-      accountName: accounts.legalName,
-      amountCents: opportunities.amountHtCents,
-      stage: opportunities.stage,
-      probabilityOverride: opportunities.probabilityOverride,
-      expectedCloseDate: opportunities.expectedCloseDate,
-      nextStep: opportunities.nextStep,
-      nextStepDue: opportunities.nextStepDue,
+      ...cardColumns,
       ownerUserId: opportunities.ownerUserId,
-      ownerName,
       budgetForecastId: opportunities.budgetForecastId,
       projectId: opportunities.projectId,
       closeReason: opportunities.closeReason,

@@ -107,7 +107,8 @@ export interface OrderListPage {
   pageCount: number;
 }
 
-const listColumns = {
+/** The columns of an order list row (customer history and staff list alike). */
+export const listColumns = {
   id: orders.id,
   number: orders.number,
   channel: orders.channel,

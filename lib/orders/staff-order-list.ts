@@ -8,7 +8,7 @@ import { refuseUnless } from '@/lib/auth/guard';
 import { ok, type Result } from '@/lib/result';
 import { escapeLike, rowsOf } from '@/lib/sql-helpers';
 import { orderCountOf, type OrderCount, type OrderListPosition } from './order-list-position';
-import type { OrderListRow } from './queries';
+import { listColumns, type OrderListRow } from './queries';
 import type { OrderStatus } from './rules';
 
 export const ADMIN_ORDERS_PAGE_SIZE = 25;
@@ -30,17 +30,6 @@ export interface StaffOrderListPage {
   next: string | null;
 }
 
-const listColumns = {
-  id: orders.id,
-  number: orders.number,
-  channel: orders.channel,
-  status: orders.status,
-  customerName: orders.customerName,
-  email: orders.email,
-  totalGrossCents: orders.totalGrossCents,
-  totalNetCents: orders.totalNetCents,
-  createdAt: orders.createdAt,
-};
 
 /**
  * What a search matches: the number, the customer's name or e-mail, as one string so that one
