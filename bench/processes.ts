@@ -51,8 +51,19 @@ export async function startServer(
       } catch {
         /* gone */
       }
+      // Until the whole group is gone, so that its port is free for a server started next.
+      for (let i = 0; i < 50 && groupAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 100));
     },
   };
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const CLK_TCK = 100;

@@ -9,6 +9,7 @@
  *   --no-lighthouse
  *   --only a,b      a few scenarios only (while working on them; targets of the others are not judged)
  *   --heap MB       the app's V8 old-space limit (NODE_OPTIONS=--max-old-space-size; default 256, 0 = none)
+ *   --profile DIR   write a V8 CPU profile of the app to DIR when it stops (open it in Chrome's DevTools)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -136,17 +137,20 @@ async function main(): Promise<void> {
     NEXT_DIST_DIR: distDir,
     PORT: String(p),
   });
-  const nextBin = [process.execPath, 'node_modules/next/dist/bin/next', 'start', '-p'];
+  const profileDir = arg('profile');
+  // --cpu-prof is refused in NODE_OPTIONS, hence a node argument; the profile is written on exit.
+  const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const nextBin = [process.execPath, ...profileArgs, 'node_modules/next/dist/bin/next', 'start', '-p'];
   const servers: Server[] = [];
   const stopAll = async () => Promise.all(servers.map((s) => s.stop()));
   process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
-    const app = await startServer('app', [...nextBin, String(port)], port, { ...appEnv(port), COMPTOIR_SQL_TRACE: traceFile }, '/login', path.join(work, 'app.log'));
+    let app = await startServer('app', [...nextBin, String(port)], port, { ...appEnv(port), COMPTOIR_SQL_TRACE: traceFile }, '/login', path.join(work, 'app.log'));
     servers.push(app);
     const floorPort = port + 10;
     const floor = await startServer('floor', [process.execPath, '--import', 'tsx', 'bench/floor-server.ts', String(floorPort), dbUrl], floorPort, {}, '/', path.join(work, 'floor.log'));
     servers.push(floor);
-    const appPgid = app.child.pid as number;
+    let appPgid = app.child.pid as number;
     // The app has applied its migrations: statistics and visibility map as autovacuum would keep
     // them (it may be off on a test server), so that plans are the production ones.
     await sql.unsafe('vacuum (analyze)');
@@ -204,6 +208,13 @@ async function main(): Promise<void> {
     }
 
     if (flag('probe-only')) return;
+    // The trace appends every statement to a file synchronously: the timed rounds measure the app
+    // as it runs in production, without it (the floor has none either).
+    await app.stop();
+    servers.splice(servers.indexOf(app), 1);
+    app = await startServer('app', [...nextBin, String(port)], port, appEnv(port), '/login', path.join(work, 'app-timed.log'));
+    servers.push(app);
+    appPgid = app.child.pid as number;
     log(`warm-up ${warmupSeconds} s`);
     const warmEach = Math.max(0.5, warmupSeconds / chosen.length);
     for (const sc of chosen) await closedLoop(steps.get(sc.name) as Step, concurrency, warmEach);

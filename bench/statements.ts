@@ -82,7 +82,9 @@ function quote(s: string): string {
 
 /** The statement with its parameters written inline, for pgbench. */
 export function inline(s: Statement): string {
-  return s.sql.replace(/\$(\d+)/g, (_, n: string) => literal(s.params[Number(n) - 1])).replace(/\s+/g, ' ').trim();
+  // Line comments go first: once the statement is on one line, a comment would swallow the rest.
+  const bare = s.sql.replace(/^\s*--[^\n]*$/gm, '');
+  return bare.replace(/\$(\d+)/g, (_, n: string) => literal(s.params[Number(n) - 1])).replace(/\s+/g, ' ').trim();
 }
 
 /** A pgbench script running the scenario's statements once (a write one in a rolled-back transaction). */

@@ -7,23 +7,18 @@ import { t } from '@/lib/i18n';
 import { frB2b as m } from '@/lib/i18n/fr-b2b';
 import { frInvoicesClient } from '@/lib/i18n/fr-invoices-client';
 import { frQuotesPortal } from '@/lib/i18n/fr-quotes-portal';
-import { getB2bCart } from '@/lib/purchasing/b2b-cart-service';
-import { listCompanyOrders } from '@/lib/purchasing/orders-service';
+import { portalBadges } from '@/lib/purchasing/portal-badges';
 
 async function portalNav(actor: Actor): Promise<NavItem[]> {
-  const db = await getDb();
   const purchaser = actor.role === 'purchaser' || actor.role === 'company_admin';
-  const [cart, pending] = await Promise.all([
-    getB2bCart(db, actor),
-    purchaser ? listCompanyOrders(db, actor, { page: 1, status: 'pending_approval' }) : Promise.resolve(null),
-  ]);
+  const badges = await portalBadges(await getDb(), actor);
   const items: NavItem[] = [
     { href: '/b2b', label: m.nav.home },
     { href: '/b2b/catalogue', label: m.nav.catalogue },
-    { href: '/b2b/cart', label: m.nav.cartCount(cart.ok ? cart.value.lines.length : 0) },
+    { href: '/b2b/cart', label: m.nav.cartCount(badges.cartLines) },
     { href: '/b2b/orders', label: m.nav.orders },
   ];
-  if (purchaser) items.push({ href: '/b2b/approvals', label: m.nav.approvalsCount(pending?.ok ? pending.value.total : 0) });
+  if (purchaser) items.push({ href: '/b2b/approvals', label: m.nav.approvalsCount(badges.pendingApprovals) });
   items.push({ href: '/b2b/requests', label: frQuotesPortal.nav.requests }, { href: '/b2b/quotes', label: frQuotesPortal.nav.quotes });
   items.push({ href: '/b2b/invoices', label: frInvoicesClient.nav.invoices });
   items.push({ href: '/b2b/lists', label: m.nav.lists });

@@ -13,7 +13,8 @@ import { frQuotesPortal } from '@/lib/i18n/fr-quotes-portal';
 
 export const metadata: Metadata = { title: t.b2b.dashboardTitle };
 
-const monthName = (m: number) => new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, m - 1, 1));
+const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' });
+const monthName = (m: number) => monthFormat.format(Date.UTC(2026, m - 1, 1));
 
 export default async function B2bHome() {
   const actor = await requireAudience('b2b', '/b2b');

@@ -225,6 +225,8 @@ export async function generateData(
      where fa.reference = 'GEN-A' || lpad(a.k::text, 6, '0')`,
   );
   // Each agreement negotiates nAl distinct products (a window starting at a per-company offset).
+  // The lines' copy of the product's sort key (product_sort_name, product_active) is filled by the
+  // agreement_lines trigger of migration 0015, one product lookup per row (≈ 1.7× this step at M).
   await step(
     'agreement lines',
     `insert into agreement_lines (agreement_id, product_id, unit_price_ht_cents, max_quantity)

@@ -33,5 +33,6 @@ export const cartLines = pgTable(
     quantity: integer('quantity').notNull(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.cartId, t.productId] }), check('cart_lines_quantity', sql`${t.quantity} between 1 and 999`)],
+  // 99 999: a portal line (quick order, lists); the shop limits its own lines to 999 in lib/shop.
+  (t) => [primaryKey({ columns: [t.cartId, t.productId] }), check('cart_lines_quantity', sql`${t.quantity} between 1 and 99999`)],
 );

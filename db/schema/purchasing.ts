@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   check,
   date,
   index,
@@ -55,10 +56,22 @@ export const agreementLines = pgTable(
       .references(() => products.id, { onDelete: 'restrict' }),
     unitPriceHtCents: bigint('unit_price_ht_cents', { mode: 'number' }).notNull(),
     maxQuantity: integer('max_quantity'),
+    /**
+     * The product's `name_folded` and `is_active`, copied here so that the portal catalogue reads a
+     * contract's products in display order from one contiguous range of `agreement_lines_catalogue_idx`
+     * instead of looking up each of its ~2 000 products. Maintained by triggers only (migration 0015):
+     * every insert, and every update of the product or of these columns, re-reads the product row, and
+     * renaming or (de)activating a product updates its lines. The SQL defaults only let inserts omit
+     * them; the trigger always overwrites what an insert or update puts there.
+     */
+    productSortName: text('product_sort_name').notNull().default(''),
+    productActive: boolean('product_active').notNull().default(false),
   },
   (t) => [
     uniqueIndex('agreement_lines_product_unique').on(t.agreementId, t.productId),
     index('agreement_lines_product_idx').on(t.productId),
+    // The portal catalogue: an agreement's active products in (folded name, id) order.
+    index('agreement_lines_catalogue_idx').on(t.agreementId, t.productSortName, t.productId).where(sql`${t.productActive}`),
     check('agreement_lines_price', sql`${t.unitPriceHtCents} >= 0`),
     check('agreement_lines_max_qty', sql`${t.maxQuantity} is null or ${t.maxQuantity} > 0`),
   ],

@@ -250,11 +250,28 @@ export function ciiOf(doc: CommercialDocument): Result<string> {
   return ok(xml);
 }
 
-/** The invoice of an order, when it has one and the actor may see it (getInvoice's scope); else null. */
+/** The invoice of an order, when it has one and the actor may see it (getInvoice's scope); else null. One statement. */
 export async function getInvoiceOfOrder(db: Database, actor: Actor | null, orderId: string): Promise<{ id: string; number: string } | null> {
-  if (!actor || !isUuid(orderId)) return null;
-  const [row] = await db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.orderId, orderId)).limit(1);
-  if (!row) return null;
-  const visible = await getInvoice(db, actor, row.id);
-  return visible.ok ? row : null;
+  const scope = scopeOf(actor);
+  if (typeof scope === 'string' || !isUuid(orderId)) return null;
+  const [row] = await db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(and(eq(invoices.orderId, orderId), scope)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * A correlated subquery for another domain's select: the invoice of the order `orderId` names (an
+ * outer column) as JSON `{ id, number }`, under exactly getInvoice's scope for the actor; SQL null
+ * when the order has none or the actor may not see it. Read it with `invoiceLinkOf`.
+ */
+export function invoiceOfOrderJson(actor: Actor | null, orderId: SQL): SQL<unknown> {
+  const scope = scopeOf(actor);
+  if (typeof scope === 'string') return sql`null::json`;
+  return sql`(select json_build_object('id', ${invoiceIdRef}, 'number', "invoices"."number") from ${invoices}
+    where "invoices"."order_id" = ${orderId} and ${scope})`;
+}
+
+/** The `{ id, number }` of an `invoiceOfOrderJson` value, or null. */
+export function invoiceLinkOf(value: unknown): { id: string; number: string } | null {
+  const v = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return v ? (v as { id: string; number: string }) : null;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { accounts, addresses, cartLines, carts, orderLines, orders, products } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -45,22 +45,24 @@ export interface B2bCartView {
   priced: PricedB2bBasket | null;
   treatment: Treatment;
   deliveryAddressId: string | null;
+  /** The company's delivery addresses, the default first (the checkout offers them). */
+  deliveryAddresses: DeliveryAddress[];
   problems: string[];
 }
 
-/** The company's delivery addresses; the default first. */
-export async function listDeliveryAddresses(db: Database, actor: Actor | null) {
-  if (!isPortalActor(actor)) return [];
-  return db
-    .select({ id: addresses.id, label: addresses.label, line1: addresses.line1, postalCode: addresses.postalCode, city: addresses.city, country: addresses.country, isDefault: addresses.isDefault })
-    .from(addresses)
-    .where(and(eq(addresses.accountId, actor.accountId), eq(addresses.kind, 'delivery')))
-    .orderBy(sql`${addresses.isDefault} desc`, asc(addresses.label));
+export interface DeliveryAddress {
+  id: string;
+  label: string | null;
+  line1: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  isDefault: boolean;
 }
 
 interface CartRead {
   company: { vatNumber: string | null; allowOffContract: boolean } | string | null;
-  delivery: { id: string; country: string }[] | string | null;
+  delivery: DeliveryAddress[] | string | null;
   lines:
     | {
         productId: string;
@@ -96,7 +98,8 @@ export async function getB2bCart(db: Executor, actor: Actor | null, deliveryAddr
     await db.execute(sql`
       select
         (select json_build_object('vatNumber', a.vat_number, 'allowOffContract', a.allow_off_contract) from ${accounts} a where a.id = ${actor.accountId}) as company,
-        (select json_agg(json_build_object('id', d.id, 'country', d.country) order by d.is_default desc)
+        (select json_agg(json_build_object('id', d.id, 'label', d.label, 'line1', d.line1, 'postalCode', d.postal_code, 'city', d.city,
+            'country', d.country, 'isDefault', d.is_default) order by d.is_default desc, d.label)
           from ${addresses} d where d.account_id = ${actor.accountId} and d.kind = 'delivery') as delivery,
         (select json_agg(json_build_object(
             'productId', p.id, 'sku', p.sku, 'name', p.name, 'unit', p.unit, 'quantity', l.quantity, 'vatRateBp', p.vat_rate_bp,
@@ -113,7 +116,8 @@ export async function getB2bCart(db: Executor, actor: Actor | null, deliveryAddr
   const chosen = delivery.find((d) => d.id === deliveryAddressId) ?? delivery[0] ?? null;
   const treatment = decideTreatment({ vatNumber: company?.vatNumber ?? null }, chosen?.country ?? 'FR');
   const rows = (json(read?.lines ?? null) ?? []).map((r) => ({ ...r, listPriceHtCents: Number(r.listPriceHtCents) }));
-  if (rows.length === 0) return ok({ lines: [], priced: null, treatment, deliveryAddressId: chosen?.id ?? null, problems: [] });
+  const chosenId = chosen?.id ?? null;
+  if (rows.length === 0) return ok({ lines: [], priced: null, treatment, deliveryAddressId: chosenId, deliveryAddresses: delivery, problems: [] });
   const offers = new Map<string, AgreementOffer>();
   for (const [productId, value] of Object.entries(json(read?.offers ?? null) ?? {})) offers.set(productId, offerFromJson(value)!);
   const priced = priceB2bBasket(rows, offers, treatment);
@@ -129,7 +133,8 @@ export async function getB2bCart(db: Executor, actor: Actor | null, deliveryAddr
     lines: rows.map((r, i) => ({ ...r, price: priced.prices[i]!, lineTotalHtCents: priced.tax.lines[i]!.lineTotalCents })),
     priced,
     treatment,
-    deliveryAddressId: chosen?.id ?? null,
+    deliveryAddressId: chosenId,
+    deliveryAddresses: delivery,
     problems,
   });
 }
@@ -138,21 +143,54 @@ export async function getB2bCart(db: Executor, actor: Actor | null, deliveryAddr
 export async function addToB2bCart(db: Database, actor: Actor | null, input: { productId: string; quantity: number }): Promise<Result<null>> {
   const refusal = portalRefusal(actor);
   if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
-  return db.transaction(async (tx) => {
-    const [p] = await tx.select({ id: products.id, active: products.isActive }).from(products).where(eq(products.id, input.productId));
-    if (!p || !p.active) return fail<null>('Ce produit n’est pas disponible.');
-    const offers = await loadAgreementOffers(tx, actor.accountId, [p.id]);
-    if (!offers.has(p.id)) {
-      const [c] = await tx.select({ allow: accounts.allowOffContract }).from(accounts).where(eq(accounts.id, actor.accountId));
-      if (!c?.allow) return fail<null>('Ce produit n’est pas dans le contrat de votre entreprise.');
-    }
-    const cartId = (await cartIdOf(tx, actor, true))!;
-    await tx
-      .insert(cartLines)
-      .values({ cartId, productId: p.id, quantity: Math.min(input.quantity, MAX_QTY) })
-      .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.productId], set: { quantity: sql`least(${MAX_QTY}, ${cartLines.quantity} + excluded.quantity)` } });
-    return ok(null);
-  });
+  const [p] = await orderable(db, actor, sql`p.id = ${input.productId}`);
+  if (!p || !p.active) return fail('Ce produit n’est pas disponible.');
+  if (!p.onContract && !p.allow) return fail('Ce produit n’est pas dans le contrat de votre entreprise.');
+  await putInCart(db, actor, [{ productId: p.id, quantity: input.quantity }]);
+  return ok(null);
+}
+
+interface Orderable {
+  id: string;
+  sku: string;
+  active: boolean;
+  onContract: boolean;
+  /** The company orders off contract. */
+  allow: boolean;
+}
+
+/** The products matching `where` with what decides whether the company may order them: one statement. */
+async function orderable(db: Executor, actor: PortalActor, where: SQL): Promise<Orderable[]> {
+  const rows = rowsOf<{ id: string; sku: string; active: boolean; on_contract: boolean; allow: boolean | null }>(
+    await db.execute(sql`
+      select p.id, p.sku, p.is_active as active,
+        exists (select 1 from ${activeAgreementLines(actor.accountId, parisDate())} where al.product_id = p.id) as on_contract,
+        (select a.allow_off_contract from ${accounts} a where a.id = ${actor.accountId}) as allow
+      from ${products} p where ${where}`),
+  );
+  return rows.map((r) => ({ id: r.id, sku: r.sku, active: Boolean(r.active), onContract: Boolean(r.on_contract), allow: Boolean(r.allow) }));
+}
+
+/**
+ * Adds units to the person's portal cart (made when missing) in one statement, so that a failure
+ * leaves the cart as it was. Quantities of one product are summed first (one statement cannot
+ * update a row twice); a line never exceeds MAX_QTY.
+ */
+async function putInCart(db: Executor, actor: PortalActor, items: { productId: string; quantity: number }[]): Promise<void> {
+  if (items.length === 0) return;
+  const values = sql.join(items.map((i) => sql`(${i.productId}::uuid, ${Math.min(i.quantity, MAX_QTY)}::int)`), sql`, `);
+  await db.execute(sql`
+    with own as (
+      select c.id from ${carts} c where c.user_id = ${actor.userId} and c.channel = 'b2b' order by c.created_at limit 1),
+    created as (
+      insert into ${carts} (user_id, channel) select ${actor.userId}, 'b2b' where not exists (select 1 from own) returning id),
+    cart as (select id from own union all select id from created),
+    items as (
+      select x.product_id, least(${MAX_QTY}, sum(x.quantity))::int as quantity
+      from (values ${values}) as x(product_id, quantity) group by x.product_id)
+    insert into ${cartLines} (cart_id, product_id, quantity)
+    select cart.id, items.product_id, items.quantity from cart, items
+    on conflict (cart_id, product_id) do update set quantity = least(${MAX_QTY}, ${cartLines}.quantity + excluded.quantity)`);
 }
 
 /** Sets a portal cart line's quantity; 0 removes it. */
@@ -192,27 +230,15 @@ export async function quickOrder(db: Database, actor: Actor | null, text: string
     parsed.push({ line: i + 1, text: line, sku: m[1]!.toUpperCase(), quantity });
   });
   if (parsed.length === 0 && lineErrors.length === 0) return fail('Saisissez au moins une ligne.');
-  const found = parsed.length
-    ? await db.select({ id: products.id, sku: products.sku, active: products.isActive }).from(products).where(inArray(products.sku, parsed.map((p) => p.sku)))
-    : [];
+  const found = parsed.length ? await orderable(db, actor, inArray(sql`p.sku`, [...new Set(parsed.map((p) => p.sku))])) : [];
   const bySku = new Map(found.map((f) => [f.sku, f]));
-  const offers = await loadAgreementOffers(db, actor.accountId, found.map((f) => f.id));
-  const [company] = await db.select({ allow: accounts.allowOffContract }).from(accounts).where(eq(accounts.id, actor.accountId));
   for (const p of parsed) {
     const product = bySku.get(p.sku);
     if (!product || !product.active) lineErrors.push({ line: p.line, text: p.text, error: `Référence inconnue : ${p.sku}.` });
-    else if (!offers.has(product.id) && !company?.allow) lineErrors.push({ line: p.line, text: p.text, error: `${p.sku} n’est pas dans votre contrat.` });
+    else if (!product.onContract && !product.allow) lineErrors.push({ line: p.line, text: p.text, error: `${p.sku} n’est pas dans votre contrat.` });
   }
   if (lineErrors.length > 0) return { ...fail<{ added: number }>('Certaines lignes sont invalides : rien n’a été ajouté.'), lineErrors };
-  await db.transaction(async (tx) => {
-    const cartId = (await cartIdOf(tx, actor, true))!;
-    for (const p of parsed) {
-      await tx
-        .insert(cartLines)
-        .values({ cartId, productId: bySku.get(p.sku)!.id, quantity: Math.min(p.quantity, MAX_QTY) })
-        .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.productId], set: { quantity: sql`least(${MAX_QTY}, ${cartLines.quantity} + excluded.quantity)` } });
-    }
-  });
+  await putInCart(db, actor, parsed.map((p) => ({ productId: bySku.get(p.sku)!.id, quantity: p.quantity })));
   return ok({ added: parsed.length });
 }
 
@@ -231,14 +257,6 @@ export async function reorder(db: Database, actor: Actor | null, orderId: string
     .innerJoin(products, eq(products.id, orderLines.productId))
     .where(and(eq(orderLines.orderId, order.id), eq(products.isActive, true)));
   if (lines.length === 0) return fail('Aucun article de cette commande n’est encore vendu.');
-  await db.transaction(async (tx) => {
-    const cartId = (await cartIdOf(tx, actor, true))!;
-    for (const l of lines) {
-      await tx
-        .insert(cartLines)
-        .values({ cartId, productId: l.productId!, quantity: Math.min(Math.ceil(l.quantity), MAX_QTY) })
-        .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.productId], set: { quantity: sql`least(${MAX_QTY}, ${cartLines.quantity} + excluded.quantity)` } });
-    }
-  });
+  await putInCart(db, actor, lines.map((l) => ({ productId: l.productId!, quantity: Math.ceil(l.quantity) })));
   return ok({ added: lines.length });
 }

@@ -114,6 +114,32 @@ describe.each(backends())('B2B ordering and approval on %s', (backend) => {
     });
   });
 
+  it('the monthly limit counts the orders of this Paris month, from its first instant', async () => {
+    const co = await makeCompany(db(), { budgetHtCents: null });
+    const requester = await co.person('requester', { monthly: 100_000 });
+    const first = await order(db(), requester, co.product.id, 3, co.deliveryAddressId);
+    if (!first.ok) throw new Error(first.error);
+    expect(first.value.status).toBe('placed');
+    const monthStart = sql`(date_trunc('month', now() at time zone 'Europe/Paris') at time zone 'Europe/Paris')`;
+    const moveFirst = (at: ReturnType<typeof sql>) => db().update(orders).set({ createdAt: sql`${at}` }).where(eq(orders.id, first.value.orderId));
+
+    // One second before midnight in Paris on the last day of the previous month: not this month.
+    await moveFirst(sql`${monthStart} - interval '1 second'`);
+    const second = await order(db(), requester, co.product.id, 3, co.deliveryAddressId);
+    expect(second).toMatchObject({ ok: true, value: { status: 'placed' } });
+    if (!second.ok) return;
+    await cancelPlaced(second.value.orderId);
+
+    // At midnight in Paris on the 1st: this month, so 900 € + 900 € exceeds the 1 000 € limit.
+    await moveFirst(monthStart);
+    const third = await order(db(), requester, co.product.id, 3, co.deliveryAddressId);
+    expect(third).toMatchObject({ ok: true, value: { status: 'pending_approval', reasons: ['dépasse votre plafond mensuel'] } });
+  });
+
+  async function cancelPlaced(orderId: string) {
+    await db().update(orders).set({ status: 'cancelled' }).where(eq(orders.id, orderId));
+  }
+
   it('rejection shows the reason and releases the hold; withdrawal too; a deactivated purchaser cannot decide', async () => {
     const co = await makeCompany(db(), { budgetHtCents: 1_000_000 });
     const requester = await co.person('requester', { order: 10_000 });

@@ -6,6 +6,7 @@ import { backends, useTestDb } from '@/test/db';
 import { type CompanyFixture, makeCompany } from '@/test/fixtures/b2b-company';
 import * as approvals from './approval-service';
 import * as cart from './b2b-cart-service';
+import * as badges from './portal-badges';
 import * as catalogue from './catalogue-service';
 import * as ordersService from './orders-service';
 import * as placing from './place-b2b-order';
@@ -14,7 +15,7 @@ import { createBudgetSchema } from './budget-schemas';
 import * as people from '@/lib/companies/people-service';
 import * as lists from './shopping-lists-service';
 import { orders, persons, positions, quoteEvents, quoteRequests, quotes, spendingBudgets, users } from '@/db/schema';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, count, eq, inArray, or } from 'drizzle-orm';
 import { loadActor } from '@/lib/auth/actor';
 import { NOT_ALLOWED } from '@/lib/auth/guard';
 import { parisDate } from './periods';
@@ -29,7 +30,7 @@ import { createQuote, saveQuoteDraft, sendQuote } from '@/lib/quotes/builder-ser
  * objects, must answer "not found" or nothing of B's. A new export without a probe here fails the
  * first test: the check cannot be forgotten.
  */
-const MODULES = { approvals, cart, catalogue, ordersService, placing, budgets, people, lists, quoteRequestsService, quoteDecisions, quoteComments, quotePortal } as const;
+const MODULES = { approvals, cart, badges, catalogue, ordersService, placing, budgets, people, lists, quoteRequestsService, quoteDecisions, quoteComments, quotePortal } as const;
 
 interface World {
   db: Database;
@@ -70,10 +71,12 @@ const PROBES: Record<string, Probe | 'internal'> = {
   'cart.getB2bCart': async (w) => {
     const view = await cart.getB2bCart(w.db, w.aRequester, w.b.deliveryAddressId);
     expect(view.ok && view.value.deliveryAddressId).not.toBe(w.b.deliveryAddressId);
+    expect(view.ok && view.value.deliveryAddresses.map((x) => x.id)).toEqual([w.a.deliveryAddressId]);
   },
-  'cart.listDeliveryAddresses': async (w) => {
-    const list = await cart.listDeliveryAddresses(w.db, w.aRequester);
-    expect(list.map((x) => x.id)).toEqual([w.a.deliveryAddressId]);
+  'badges.portalBadges': async (w) => {
+    // B has a pending order: A's purchaser counts A's own only.
+    const [own] = await w.db.select({ n: count() }).from(orders).where(and(eq(orders.accountId, w.a.accountId), eq(orders.status, 'pending_approval')));
+    expect((await badges.portalBadges(w.db, w.aPurchaser)).pendingApprovals).toBe(own!.n);
   },
   'cart.addToB2bCart': async (w) => {
     // B's contract product is off contract for A, which does not allow off-contract orders.

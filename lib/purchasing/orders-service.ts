@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, count, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { orders, orderStatusHistory, persons, users } from '@/db/schema';
+import { orders, persons, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { loadOrder } from '@/lib/orders/queries';
+import { invoiceLinkOf, invoiceOfOrderJson } from '@/lib/invoicing/queries';
+import { orderHistoryJson, orderHistoryOf, orderViewColumns, orderViewOf } from '@/lib/orders/queries';
 import type { OrderStatus } from '@/lib/orders/rules';
 import type { OrderHistoryEntry, OrderView } from '@/lib/orders/views';
 import { fail, ok, type Result } from '@/lib/result';
@@ -104,17 +105,18 @@ export interface CompanyOrderDetail {
   contentVersion: number;
   history: OrderHistoryEntry[];
   canDecide: boolean;
+  /** The order's invoice when it has one the actor may open (getInvoice's scope), else null. */
+  invoice: { id: string; number: string } | null;
 }
 
-/** One portal order of the company, with its approval facts and history. */
-export async function getCompanyOrder(db: Database, actor: Actor | null, orderId: string): Promise<Result<CompanyOrderDetail>> {
-  const refusal = portalRefusal(actor);
-  if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId)) return fail(NOT_FOUND);
-  await expireFirst(db, actor);
-  const [row] = await db
+/**
+ * The statement of getCompanyOrder: the order as the actor may see it (lines, adjustments, history
+ * with names, its invoice if visible) and whether an approval of the company is due for expiry.
+ */
+function readCompanyOrder(db: Database, actor: PortalActor, orderId: string) {
+  return db
     .select({
-      id: orders.id,
+      ...orderViewColumns,
       placedBy: orders.placedByUserId,
       first: persons.firstName,
       last: persons.lastName,
@@ -126,31 +128,41 @@ export async function getCompanyOrder(db: Database, actor: Actor | null, orderId
       approvalExpiresAt: orders.approvalExpiresAt,
       decisionReason: orders.decisionReason,
       contentVersion: orders.contentVersion,
-      status: orders.status,
+      history: orderHistoryJson,
+      invoice: invoiceOfOrderJson(actor, sql.raw('"orders"."id"')),
+      // expireFirst's question (any approval of the company past its delay?), on an alias of orders.
+      expiryDue: sql<boolean>`exists (select 1 from ${orders} d where d.account_id = ${actor.accountId}
+        and d.status = 'pending_approval' and d.approval_expires_at < now())`,
     })
     .from(orders)
     .leftJoin(users, eq(users.id, orders.placedByUserId))
     .leftJoin(persons, eq(persons.id, users.personId))
     .where(and(eq(orders.id, orderId), visibleTo(actor)));
-  if (!row) return fail(NOT_FOUND);
-  const order = await loadOrder(db, row.id);
-  if (!order) return fail(NOT_FOUND);
-  const history = await db
-    .select({
-      fromStatus: orderStatusHistory.fromStatus,
-      toStatus: orderStatusHistory.toStatus,
-      note: orderStatusHistory.note,
-      createdAt: orderStatusHistory.createdAt,
-      first: persons.firstName,
-      last: persons.lastName,
-    })
-    .from(orderStatusHistory)
-    .leftJoin(users, eq(users.id, orderStatusHistory.actorUserId))
-    .leftJoin(persons, eq(persons.id, users.personId))
-    .where(eq(orderStatusHistory.orderId, row.id))
-    .orderBy(orderStatusHistory.createdAt, orderStatusHistory.id);
+}
+
+/**
+ * One portal order of the company, with its approval facts, history and invoice link: one statement
+ * (plus getSellerProfile on the page). Lazy expiry as expireFirst, folded in: the statement also says
+ * whether an approval of the company is due; only then (rare) does the expiring transaction run and
+ * the order get read again.
+ */
+export async function getCompanyOrder(db: Database, actor: Actor | null, orderId: string): Promise<Result<CompanyOrderDetail>> {
+  const refusal = portalRefusal(actor);
+  if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId)) return fail(NOT_FOUND);
+  let [row] = await readCompanyOrder(db, actor, orderId);
+  if (!row) {
+    // Not the actor's to see: nothing to show, but the company's due approvals still expire.
+    await expireFirst(db, actor);
+    return fail(NOT_FOUND);
+  }
+  if (row.expiryDue) {
+    await db.transaction((tx) => expireDueApprovals(tx, actor.accountId));
+    [row] = await readCompanyOrder(db, actor, orderId);
+    if (!row) return fail(NOT_FOUND);
+  }
   return ok({
-    order,
+    order: orderViewOf(row),
     placedByName: row.first ? `${row.first} ${row.last}` : null,
     placedByMe: row.placedBy === actor.userId,
     purchaseOrderRef: row.purchaseOrderRef,
@@ -161,7 +173,8 @@ export async function getCompanyOrder(db: Database, actor: Actor | null, orderId
     approvalExpiresAt: row.approvalExpiresAt,
     decisionReason: row.decisionReason,
     contentVersion: row.contentVersion,
-    history: history.map(({ first, last, ...h }) => ({ ...h, actorName: first ? `${first} ${last}` : null })),
+    history: orderHistoryOf(row.history),
     canDecide: canPurchase(actor) && row.status === 'pending_approval' && row.placedBy !== actor.userId,
+    invoice: invoiceLinkOf(row.invoice),
   });
 }

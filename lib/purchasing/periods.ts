@@ -9,9 +9,13 @@ function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+// Built once: a formatter with a time zone costs far more to create than to use, and several
+// services ask for today's date on every request.
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Europe/Paris (an order counts against the budget of its Paris date). */
 export function parisDate(at: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return parisDay.format(at);
 }
 
 /**

@@ -122,6 +122,8 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
       if (rows.length === 0) throw new Refusal('Votre panier est vide.');
 
       const today = parisDate();
+      // The month's spending is read as an instant range on created_at (not by converting each
+      // order's date), so that orders_placed_by_idx reads this month's orders only.
       const month = monthOf(today);
       const accountId = actor.accountId;
       const [ctx] = rowsOf<CheckoutContext>(
@@ -150,7 +152,8 @@ export async function placeB2bOrder(db: Database, actor: Actor | null, input: Pl
             (select coalesce(sum(o.total_net_cents), 0) from ${orders} o
               where o.placed_by_user_id = ${actor.userId} and o.account_id = ${accountId}
                 and o.status in (${sql.join(SPENDING_STATUSES.map((st) => sql`${st}`), sql`, `)})
-                and (o.created_at at time zone 'Europe/Paris')::date between ${month.start}::date and ${month.end}::date) as spent,
+                and o.created_at >= (${month.start}::date::timestamp at time zone 'Europe/Paris')
+                and o.created_at < ((${month.end}::date + 1)::timestamp at time zone 'Europe/Paris')) as spent,
             (select json_object_agg(x.product_id, x.offer) from (
               select distinct on (al.product_id) al.product_id, ${offerJsonOf()} as offer
               from ${activeAgreementLines(accountId, today)}

@@ -9,6 +9,11 @@ import { parisDate } from './periods';
 /** Order states that no longer consume an agreement. */
 export const NON_CONSUMING = ['cancelled', 'rejected', 'expired'] as const;
 
+/** The condition "the agreement `fa` is one of the company's that apply today" (active, within its dates). */
+export function agreementAppliesToday(accountId: string, today: string): SQL {
+  return sql`fa.account_id = ${accountId} and fa.status = 'active' and fa.starts_on <= ${today} and fa.ends_on >= ${today}`;
+}
+
 /**
  * The company's agreement lines that apply today (its active agreements within their dates), as a
  * FROM item aliased `al` (with `fa`, the agreement): callers add their own product condition. The
@@ -16,7 +21,7 @@ export const NON_CONSUMING = ['cancelled', 'rejected', 'expired'] as const;
  */
 export function activeAgreementLines(accountId: string, today: string): SQL {
   return sql`${frameworkAgreements} fa join ${agreementLines} al on al.agreement_id = fa.id
-    and fa.account_id = ${accountId} and fa.status = 'active' and fa.starts_on <= ${today} and fa.ends_on >= ${today}`;
+    and ${agreementAppliesToday(accountId, today)}`;
 }
 
 /**

@@ -49,6 +49,8 @@ export function isFinalQuote(state: QuoteState): boolean {
   return Object.keys(QUOTE_MOVES[state]).length === 0;
 }
 
+const parisHour = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+
 /**
  * "Valid until D" means until the end of day D in Europe/Paris: the quote expires at the first
  * instant of D + 1 there. Returns that instant (UTC), daylight saving included.
@@ -59,7 +61,7 @@ export function validityEnd(validUntil: string): Date {
   // Paris is UTC+1 or UTC+2: find the offset in force at that local midnight.
   for (const offsetHours of [1, 2]) {
     const candidate = new Date(nextDayUtcMidnight - offsetHours * 3_600_000);
-    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(candidate);
+    const local = parisHour.formatToParts(candidate);
     const hour = local.find((p) => p.type === 'hour')?.value;
     if (hour === '00') return candidate;
   }

@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { frB2b as m } from '@/lib/i18n/fr-b2b';
 import { formatRateBp } from '@/lib/money';
-import { getB2bCart, listDeliveryAddresses } from '@/lib/purchasing/b2b-cart-service';
+import { getB2bCart } from '@/lib/purchasing/b2b-cart-service';
 import { parisDate } from '@/lib/purchasing/periods';
 import { SaveListForm } from '../lists/save-list-form';
 import { CartLineControls } from './cart-line-controls';
@@ -22,10 +22,10 @@ export const metadata: Metadata = { title: m.cart.title };
 export default async function B2bCartPage({ searchParams }: { searchParams: Promise<{ adresse?: string }> }) {
   const actor = await requireAudience('b2b', '/b2b/cart');
   const { adresse } = await searchParams;
-  const db = await getDb();
-  const [result, addresses] = await Promise.all([getB2bCart(db, actor, adresse), listDeliveryAddresses(db, actor)]);
+  const result = await getB2bCart(await getDb(), actor, adresse);
   if (!result.ok) forbidden();
   const cart = result.value;
+  const addresses = cart.deliveryAddresses;
   const priced = cart.priced;
   return (
     <>

@@ -10,7 +10,6 @@ import { requireAudience } from '@/lib/auth/session';
 import { frB2b as m } from '@/lib/i18n/fr-b2b';
 import { getCompanyOrder } from '@/lib/purchasing/orders-service';
 import { CREDIT_HOLD_MESSAGE } from '@/lib/invoicing/messages';
-import { getInvoiceOfOrder } from '@/lib/invoicing/client-extra-queries';
 import { frInvoicesClient } from '@/lib/i18n/fr-invoices-client';
 import { getSellerProfile } from '@/lib/seller/service';
 import { OrderActions } from '../order-actions';
@@ -23,10 +22,12 @@ export default async function B2bOrderPage({ params, searchParams }: { params: P
   const actor = await requireAudience('b2b', `/b2b/orders/${id}`);
   const { nouvelle } = await searchParams;
   const db = await getDb();
-  const [result, seller, invoice] = await Promise.all([getCompanyOrder(db, actor, id), getSellerProfile(db), getInvoiceOfOrder(db, actor, id)]);
+  // Two statements: the order with everything it shows (invoice link included), and the seller.
+  const [result, seller] = await Promise.all([getCompanyOrder(db, actor, id), getSellerProfile(db)]);
   if (!result.ok) notFound();
   const d = result.value;
   const o = d.order;
+  const invoice = d.invoice;
   let message: string | undefined;
   if (nouvelle) {
     message =
