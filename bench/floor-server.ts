@@ -93,7 +93,8 @@ async function runOnce(name: string, timings?: number[]): Promise<unknown[]> {
     for (let i = 0; i < sc.statements.length; i++) {
       const st = sc.statements[i] as Statement;
       const t0 = performance.now();
-      results.push(await q.unsafe(st.sql, st.params as postgres.ParameterOrJSON<never>[]));
+      // Prepared, as the app's driver sends them (db/client.ts): one round trip, a reusable plan.
+      results.push(await q.unsafe(st.sql, st.params as postgres.ParameterOrJSON<never>[], { prepare: true }));
       if (timings) timings[i] = (timings[i] ?? 0) + (performance.now() - t0);
     }
   };

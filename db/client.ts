@@ -59,7 +59,7 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
     import('drizzle-orm/postgres-js'),
   ]);
   const client = postgres(url, { max, onnotice: () => {}, debug: await sqlTraceHook() });
-  const db = drizzle(client, { schema }) as unknown as Database;
+  const db = drizzle(preparing(client), { schema }) as unknown as Database;
   return { db, kind: 'postgres', location: redact(url), close: () => client.end({ timeout: 5 }) };
 }
 
@@ -76,6 +76,34 @@ async function sqlTraceHook(): Promise<((conn: number, query: string, params: un
     const line = JSON.stringify({ pid: process.pid, conn, sql: query, params }, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
     fs.appendFileSync(/* turbopackIgnore: true */ file, `${line}\n`);
   };
+}
+
+/**
+ * drizzle sends every query through postgres.js's `unsafe` as an unnamed statement: the driver then
+ * asks PostgreSQL for the parameter types in a round trip of its own before executing, and
+ * PostgreSQL parses and plans the text again each time. As named prepared statements (cached per
+ * connection by the driver, keyed by text and parameter types) a query takes one round trip and
+ * PostgreSQL may keep its plan. Transactions and savepoints hand drizzle a new handle: wrapped too.
+ */
+function preparing<S extends object>(sql: S): S {
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      if (key === 'unsafe') {
+        return (query: string, args: unknown[] = [], options: object = {}) =>
+          (value as (...a: unknown[]) => unknown).call(target, query, args, { ...options, prepare: true });
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const body = args[last] as (tx: object) => unknown;
+          return (value as (...a: unknown[]) => unknown).apply(target, [...args.slice(0, last), (tx: object) => body(preparing(tx))]);
+        };
+      }
+      return value;
+    },
+  });
 }
 
 function redact(url: string): string {
