@@ -8,7 +8,7 @@
  *   --skip-build    use the existing build (NEXT_DIST_DIR or .next)
  *   --no-lighthouse
  *   --only a,b      a few scenarios only (while working on them; targets of the others are not judged)
- *   --heap MB       the app's V8 old-space limit (NODE_OPTIONS=--max-old-space-size; default 256, 0 = none)
+ *   --heap MB       the app's V8 old-space limit (NODE_OPTIONS=--max-old-space-size; default 320, 0 = none)
  *   --profile DIR   write a V8 CPU profile of the app to DIR when it stops (open it in Chrome's DevTools)
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -44,7 +44,7 @@ const work = path.resolve('.data/bench');
 const concurrency = 10;
 const only = arg('only')?.split(',');
 // As deployed (README, Configuration): without a limit V8 grows its heap lazily, to ≈ 430 MB here.
-const heapMb = arg('heap') ?? '256';
+const heapMb = arg('heap') ?? '320';
 const chosen = only ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
 const log = (m: string) => console.log(`[bench] ${m}`);
 
