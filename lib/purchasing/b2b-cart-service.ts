@@ -9,7 +9,7 @@ import type { Treatment } from '@/lib/tax';
 import { isPortalActor, NOT_FOUND, type PortalActor, portalRefusal } from './access';
 import { type PricedB2bBasket, priceB2bBasket } from './b2b-pricing';
 import type { AgreementOffer, ResolvedPrice } from './price-resolution';
-import { activeAgreementLines, loadAgreementOffers, offerFromJson, offerJsonOf } from './pricing-service';
+import { activeAgreementLines, offerFromJson, offerJsonOf } from './pricing-service';
 import { parisDate } from './periods';
 import { decideTreatment } from './treatment';
 
