@@ -31,4 +31,16 @@ describe.runIf(inject('postgresUrl'))('the PostgreSQL driver', () => {
       await handle.close();
     }
   });
+
+  it('sends them unprepared when COMPTOIR_PG_PREPARE is off (a pooler in transaction mode)', async () => {
+    process.env.COMPTOIR_PG_PREPARE = 'off';
+    const handle = await openPostgres(inject('postgresUrl')!, 1).finally(() => delete process.env.COMPTOIR_PG_PREPARE);
+    try {
+      const { db } = handle;
+      expect(await db.select({ id: products.id }).from(products).where(eq(products.sku, 'nothing-like-this'))).toEqual([]);
+      expect(await prepared(db, 'sku')).toBe(0);
+    } finally {
+      await handle.close();
+    }
+  });
 });

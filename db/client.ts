@@ -59,7 +59,9 @@ export async function openPostgres(url: string, max = 10): Promise<DbHandle> {
     import('drizzle-orm/postgres-js'),
   ]);
   const client = postgres(url, { max, onnotice: () => {}, debug: await sqlTraceHook() });
-  const db = drizzle(preparing(client), { schema }) as unknown as Database;
+  // A pooler in transaction mode (PgBouncer < 1.21) cannot keep prepared statements: off there.
+  const prepare = process.env.COMPTOIR_PG_PREPARE !== 'off';
+  const db = drizzle(prepare ? preparing(client) : client, { schema }) as unknown as Database;
   return { db, kind: 'postgres', location: redact(url), close: () => client.end({ timeout: 5 }) };
 }
 
