@@ -222,23 +222,9 @@ export interface StaffOrderDetail {
 export async function getOrderForStaff(db: Database, actor: Actor | null, orderId: string): Promise<Result<StaffOrderDetail>> {
   const refused = refuseUnless<StaffOrderDetail>(actor, 'orders.manage');
   if (refused) return refused;
-  const order = await loadOrder(db, orderId);
-  if (!order) return fail(NOT_FOUND);
-  const [history, payments] = await Promise.all([
-    db
-      .select({
-        fromStatus: orderStatusHistory.fromStatus,
-        toStatus: orderStatusHistory.toStatus,
-        note: orderStatusHistory.note,
-        createdAt: orderStatusHistory.createdAt,
-        first: persons.firstName,
-        last: persons.lastName,
-      })
-      .from(orderStatusHistory)
-      .leftJoin(users, eq(users.id, orderStatusHistory.actorUserId))
-      .leftJoin(persons, eq(persons.id, users.personId))
-      .where(eq(orderStatusHistory.orderId, orderId))
-      .orderBy(asc(orderStatusHistory.createdAt), asc(orderStatusHistory.id)),
+  if (!/^[0-9a-f-]{36}$/i.test(orderId)) return fail(NOT_FOUND);
+  const [[row], payments] = await Promise.all([
+    db.select({ ...orderViewColumns, history: orderHistoryJson }).from(orders).where(eq(orders.id, orderId)).limit(1),
     db
       .select({
         kind: orderPayments.kind,
@@ -251,9 +237,6 @@ export async function getOrderForStaff(db: Database, actor: Actor | null, orderI
       .where(eq(orderPayments.orderId, orderId))
       .orderBy(asc(orderPayments.createdAt)),
   ]);
-  return ok({
-    order,
-    history: history.map(({ first, last, ...h }) => ({ ...h, actorName: first ? `${first} ${last}` : null })),
-    payments,
-  });
+  if (!row) return fail(NOT_FOUND);
+  return ok({ order: orderViewOf(row), history: orderHistoryOf(row.history), payments });
 }

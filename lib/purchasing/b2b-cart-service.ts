@@ -15,16 +15,15 @@ import { decideTreatment } from './treatment';
 
 const MAX_QTY = 99_999;
 
-async function cartIdOf(db: Executor, actor: PortalActor, create: boolean): Promise<string | null> {
+/** The person's portal cart, if any (putInCart makes it when adding). */
+async function cartIdOf(db: Executor, actor: PortalActor): Promise<string | null> {
   const [own] = await db
     .select({ id: carts.id })
     .from(carts)
     .where(and(eq(carts.userId, actor.userId), eq(carts.channel, 'b2b')))
     .orderBy(asc(carts.createdAt))
     .limit(1);
-  if (own || !create) return own?.id ?? null;
-  const [created] = await db.insert(carts).values({ userId: actor.userId, channel: 'b2b' }).returning({ id: carts.id });
-  return created!.id;
+  return own?.id ?? null;
 }
 
 export interface B2bCartLine {
@@ -60,23 +59,13 @@ export interface DeliveryAddress {
   isDefault: boolean;
 }
 
+/** A cart line as the statement reads it, before pricing. */
+type CartLineJson = Omit<B2bCartLine, 'price' | 'lineTotalHtCents' | 'listPriceHtCents'> & { listPriceHtCents: number | string; active: boolean };
+
 interface CartRead {
   company: { vatNumber: string | null; allowOffContract: boolean } | string | null;
   delivery: DeliveryAddress[] | string | null;
-  lines:
-    | {
-        productId: string;
-        sku: string;
-        name: string;
-        unit: string;
-        quantity: number;
-        vatRateBp: number;
-        listPriceHtCents: number | string;
-        stockOnHand: number;
-        active: boolean;
-      }[]
-    | string
-    | null;
+  lines: CartLineJson[] | string | null;
   offers: Record<string, unknown> | string | null;
 }
 
@@ -197,7 +186,7 @@ async function putInCart(db: Executor, actor: PortalActor, items: { productId: s
 export async function setB2bCartQuantity(db: Database, actor: Actor | null, input: { productId: string; quantity: number }): Promise<Result<null>> {
   const refusal = portalRefusal(actor);
   if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
-  const cartId = await cartIdOf(db, actor, false);
+  const cartId = await cartIdOf(db, actor);
   if (!cartId) return fail('Votre panier est vide.');
   if (input.quantity === 0) await db.delete(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, input.productId)));
   else await db.update(cartLines).set({ quantity: Math.min(input.quantity, MAX_QTY) }).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, input.productId)));

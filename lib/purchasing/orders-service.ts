@@ -151,11 +151,7 @@ export async function getCompanyOrder(db: Database, actor: Actor | null, orderId
   if (refusal || !isPortalActor(actor)) return fail(refusal ?? NOT_FOUND);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId)) return fail(NOT_FOUND);
   let [row] = await readCompanyOrder(db, actor, orderId);
-  if (!row) {
-    // Not the actor's to see: nothing to show, but the company's due approvals still expire.
-    await expireFirst(db, actor);
-    return fail(NOT_FOUND);
-  }
+  if (!row) return fail(NOT_FOUND);
   if (row.expiryDue) {
     await db.transaction((tx) => expireDueApprovals(tx, actor.accountId));
     [row] = await readCompanyOrder(db, actor, orderId);
